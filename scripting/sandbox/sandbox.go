@@ -1,0 +1,527 @@
+// Package sandbox runs untrusted scenario scripts in a hardened gopher-lua
+// state.
+//
+// A Sandbox opens only Lua's base, table, string and math libraries. It
+// removes load, loadstring, loadfile, dofile, require, module, getfenv,
+// setfenv, collectgarbage, newproxy, _printregs and string.dump; io, os,
+// debug, package, coroutine and channel are never opened. print goes to the
+// host; math.random draws from the host's seeded source and math.randomseed
+// does nothing; setmetatable accepts only tables, and the metatable of _G is
+// protected, so a script cannot make the host's reads of its globals run
+// script code.
+//
+// Each Run or Call has a deadline (Limits.CallTimeout) and a memory budget
+// (Limits.MaxMemory): a watchdog goroutine polls the Go heap and cancels the
+// call when it grew by more than the budget. Go builtins that the deadline
+// cannot interrupt are replaced by bounded versions: string.rep, format,
+// find, match, gmatch, gsub, byte, char, table.concat, table.sort and
+// unpack. Compile refuses sources that are too large or too deeply nested
+// before gopher-lua's parser and compiler (which would overflow the Go
+// stack) see them. Exceeding a limit ends the call with an error that a
+// script's pcall cannot hide.
+//
+// What is not guarded: a single VM instruction runs to its end. `..` of two
+// huge strings, or assigning t[n] for n up to 2^26 (gopher-lua then extends
+// the table's array with nils up to n, about 1 GiB), allocates in one step;
+// the watchdog stops the script right after it. Memory is measured for the
+// whole process, so allocations by other goroutines during a call count
+// against the script, and garbage present when the call starts counts for
+// it.
+//
+// A Go panic inside a host function is turned by gopher-lua into a Lua error
+// that a script's pcall can catch. Register host functions with NewFunction,
+// which records such panics with Fatal instead, or call Fatal yourself. Host
+// code should read script-made tables with RawGet: metamethods run script
+// code outside any deadline.
+//
+// A Sandbox, like its LState, must be used from one goroutine at a time;
+// only Fatal may be called from any goroutine.
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+	"github.com/yuin/gopher-lua/parse"
+)
+
+// Defaults used by DefaultLimits and for zero fields of Limits.
+const (
+	defaultCallTimeout = 2 * time.Second
+	defaultMaxMemory   = 256 << 20
+	defaultMaxSource   = 1 << 20
+	defaultMaxNesting  = 200
+	defaultMaxString   = 4 << 20
+	defaultMaxPattern  = 256
+	defaultMaxSubject  = 1 << 20
+)
+
+// State options: a bounded call stack (Lua-to-Lua recursion deeper than this
+// is a "stack overflow" error) and a data stack that grows in large steps up
+// to 1M slots (16 MiB).
+const (
+	callStackSize    = 200
+	registrySize     = 20 * 1024
+	registryMaxSize  = 1024 * 1024
+	registryGrowStep = 64 * 1024
+)
+
+// The memory watchdog reads this metric every pollInterval.
+const (
+	heapMetric   = "/memory/classes/heap/objects:bytes"
+	pollInterval = 2 * time.Millisecond
+)
+
+// Limits bounds what one script may use. A zero field takes its default.
+type Limits struct {
+	CallTimeout time.Duration // deadline for each Run or Call (default 2s)
+	MaxMemory   uint64        // heap growth allowed while a call runs, in bytes (default 256 MiB)
+	MaxSource   int           // largest source Compile accepts, in bytes (default 1 MiB)
+	MaxNesting  int           // deepest nesting of ( [ { in a source (default 200)
+	MaxString   int           // longest string made by string.rep, format, gsub, table.concat or print (default 4 MiB)
+	MaxPattern  int           // longest pattern for find, match, gmatch and gsub (default 256 bytes)
+	MaxSubject  int           // longest string those functions match a pattern against (default 1 MiB)
+}
+
+// DefaultLimits returns the limits for instructors' scenario scripts.
+func DefaultLimits() Limits {
+	return Limits{
+		CallTimeout: defaultCallTimeout,
+		MaxMemory:   defaultMaxMemory,
+		MaxSource:   defaultMaxSource,
+		MaxNesting:  defaultMaxNesting,
+		MaxString:   defaultMaxString,
+		MaxPattern:  defaultMaxPattern,
+		MaxSubject:  defaultMaxSubject,
+	}
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.CallTimeout <= 0 {
+		l.CallTimeout = d.CallTimeout
+	}
+	if l.MaxMemory == 0 {
+		l.MaxMemory = d.MaxMemory
+	}
+	if l.MaxSource <= 0 {
+		l.MaxSource = d.MaxSource
+	}
+	if l.MaxNesting <= 0 {
+		l.MaxNesting = d.MaxNesting
+	}
+	if l.MaxString <= 0 {
+		l.MaxString = d.MaxString
+	}
+	if l.MaxPattern <= 0 {
+		l.MaxPattern = d.MaxPattern
+	}
+	if l.MaxSubject <= 0 {
+		l.MaxSubject = d.MaxSubject
+	}
+	return l
+}
+
+// Sandbox is one Lua state for one session.
+type Sandbox struct {
+	lim    Limits
+	l      *lua.LState
+	names  map[string]bool // chunk names seen, to split "name:line: msg"
+	depth  int             // Run and Call nesting: host functions may call back
+	cur    *callState      // the outermost running call, nil when idle
+	closed bool
+
+	mu     sync.Mutex // guards fatal and the cancel of cur
+	fatal  *Error
+	cancel context.CancelFunc
+}
+
+// callState is what one outermost Run or Call shares with its watchdog.
+type callState struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	memory atomic.Bool // set by the watchdog before it cancels ctx
+}
+
+// New returns a sandbox with the given limits. rnd must return numbers in
+// [0,1) from the session's seeded source (nil makes math.random an error);
+// print receives each line printed by the script (nil discards them).
+func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
+	lim = lim.withDefaults()
+	L := lua.NewState(lua.Options{
+		SkipOpenLibs:        true,
+		CallStackSize:       callStackSize,
+		RegistrySize:        registrySize,
+		RegistryMaxSize:     registryMaxSize,
+		RegistryGrowStep:    registryGrowStep,
+		IncludeGoStackTrace: false,
+	})
+	s := &Sandbox{lim: lim, l: L, names: map[string]bool{}}
+	for _, lib := range []struct {
+		name string
+		open lua.LGFunction
+	}{
+		{lua.BaseLibName, lua.OpenBase},
+		{lua.TabLibName, lua.OpenTable},
+		{lua.StringLibName, lua.OpenString},
+		{lua.MathLibName, lua.OpenMath},
+	} {
+		L.Push(L.NewFunction(lib.open))
+		L.Push(lua.LString(lib.name))
+		L.Call(1, 0)
+	}
+
+	g := &guards{lim: lim, rnd: rnd, print: print}
+	globals := L.G.Global
+	for _, name := range []string{
+		"load", "loadstring", "loadfile", "dofile", "require", "module",
+		"getfenv", "setfenv", "collectgarbage", "newproxy", "_printregs",
+		"gcinfo", "_GOPHER_LUA_VERSION",
+	} {
+		globals.RawSetString(name, lua.LNil)
+	}
+	set := func(t *lua.LTable, name string, fn lua.LGFunction) {
+		t.RawSetString(name, L.NewFunction(fn))
+	}
+	set(globals, "print", s.guardPanics(g.basePrint))
+	set(globals, "unpack", g.baseUnpack)
+	set(globals, "setmetatable", g.baseSetmetatable)
+
+	str := globals.RawGetString(lua.StringLibName).(*lua.LTable)
+	str.RawSetString("dump", lua.LNil)
+	set(str, "rep", g.strRep)
+	set(str, "format", g.strFormat)
+	set(str, "byte", g.strByte)
+	set(str, "char", g.strChar)
+	set(str, "find", g.strFind)
+	set(str, "match", g.strMatch)
+	set(str, "gsub", g.strGsub)
+	gmatch := L.NewFunction(g.strGmatch)
+	str.RawSetString("gmatch", gmatch)
+	str.RawSetString("gfind", gmatch)
+
+	tab := globals.RawGetString(lua.TabLibName).(*lua.LTable)
+	set(tab, "concat", g.tabConcat)
+	set(tab, "sort", g.tabSort)
+
+	mth := globals.RawGetString(lua.MathLibName).(*lua.LTable)
+	set(mth, "random", s.guardPanics(g.mathRandom))
+	set(mth, "randomseed", g.mathRandomseed)
+
+	protect := L.NewTable()
+	protect.RawSetString("__metatable", lua.LFalse)
+	globals.Metatable = protect
+	return s
+}
+
+// L returns the Lua state, for registering host functions (see
+// NewFunction). Do not run code on it directly: only Run and Call apply the
+// limits.
+func (s *Sandbox) L() *lua.LState { return s.l }
+
+// NewFunction returns a Lua function running the host function fn. A Go
+// panic in fn, other than a Lua error raised through L (RaiseError,
+// ArgError, the Check functions), is recorded with Fatal, so that no pcall
+// in the script can hide it.
+func (s *Sandbox) NewFunction(fn lua.LGFunction) *lua.LFunction {
+	return s.l.NewFunction(s.guardPanics(fn))
+}
+
+func (s *Sandbox) guardPanics(fn lua.LGFunction) lua.LGFunction {
+	return func(L *lua.LState) int {
+		defer func() {
+			r := recover()
+			if r == nil {
+				return
+			}
+			if _, ok := r.(*lua.ApiError); ok {
+				panic(r)
+			}
+			s.Fatal(fmt.Errorf("host function panicked: %v", r))
+			L.RaiseError("host function panicked: %v", r)
+		}()
+		return fn(L)
+	}
+}
+
+// Fatal records err as a fatal condition: the running Run or Call stops at
+// the script's next instruction and returns it, whatever pcall the script
+// uses, and so does every later Run and Call. The error is returned as an
+// *Error: unchanged if err is one, otherwise with err's text as Msg and the
+// position where the script stopped. The first fatal error wins. Fatal may
+// be called from any goroutine; it does nothing for a nil err.
+func (s *Sandbox) Fatal(err error) {
+	if err == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fatal == nil {
+		var e *Error
+		if errors.As(err, &e) {
+			c := *e
+			s.fatal = &c
+		} else {
+			s.fatal = &Error{Msg: err.Error()}
+		}
+	}
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// fatalError returns a copy of the fatal error, if any, placed at file:line
+// when it has no position of its own.
+func (s *Sandbox) fatalError(file string, line int) *Error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fatal == nil {
+		return nil
+	}
+	e := *s.fatal
+	if e.File == "" {
+		e.File, e.Line = file, line
+	}
+	return &e
+}
+
+// Compile checks src against MaxSource and MaxNesting before parsing it,
+// then parses and compiles it as the chunk name (a file path such as
+// "scenarios/x.lua", used as is in error messages). The result may be run
+// by any Sandbox, any number of times.
+func (s *Sandbox) Compile(name string, src []byte) (proto *lua.FunctionProto, err error) {
+	if name == "" {
+		name = unknownFile
+	}
+	if len(src) > s.lim.MaxSource {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("source too large (%d bytes, limit %s)", len(src), formatBytes(uint64(s.lim.MaxSource)))}
+	}
+	if e := checkNesting(name, src, s.lim.MaxNesting); e != nil {
+		return nil, e
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			proto, err = nil, &Error{File: name, Msg: firstLine(fmt.Sprintf("cannot compile: %v", r))}
+		}
+	}()
+	chunk, perr := parse.Parse(bytes.NewReader(src), name)
+	if perr != nil {
+		return nil, syntaxError(name, src, perr)
+	}
+	if e := checkTreeDepth(name, chunk); e != nil {
+		return nil, e
+	}
+	proto, cerr := lua.Compile(chunk, name)
+	if cerr != nil {
+		return nil, compileError(name, cerr)
+	}
+	s.names[name] = true
+	return proto, nil
+}
+
+// Run runs a compiled chunk under the call's deadline and memory budget and
+// returns what the chunk returned.
+func (s *Sandbox) Run(proto *lua.FunctionProto) ([]lua.LValue, error) {
+	if proto == nil {
+		return nil, &Error{File: unknownFile, Msg: "no chunk to run"}
+	}
+	file := proto.SourceName
+	if file == "" {
+		file = unknownFile
+	}
+	if s.closed {
+		return nil, &Error{File: file, Msg: "sandbox is closed"}
+	}
+	s.names[file] = true
+	return s.call(s.l.NewFunctionFromProto(proto), lua.MultRet, file, nil)
+}
+
+// Call calls fn with args under the call's deadline and memory budget and
+// returns nret results (all of them for lua.MultRet). A host function may
+// use Call to call back into the script; such a nested call shares the
+// outer call's deadline and budget.
+func (s *Sandbox) Call(fn lua.LValue, nret int, args ...lua.LValue) ([]lua.LValue, error) {
+	file := unknownFile
+	if f, ok := fn.(*lua.LFunction); ok && !f.IsG && f.Proto != nil && f.Proto.SourceName != "" {
+		file = f.Proto.SourceName
+		s.names[file] = true
+	}
+	if fn == nil {
+		fn = lua.LNil
+	}
+	return s.call(fn, nret, file, args)
+}
+
+// Close releases the Lua state. Later Run and Call return an error.
+func (s *Sandbox) Close() {
+	if s.closed {
+		return
+	}
+	s.closed = true
+	s.l.Close()
+}
+
+func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) ([]lua.LValue, error) {
+	if s.closed {
+		return nil, &Error{File: file, Msg: "sandbox is closed"}
+	}
+	if e := s.fatalError(file, 0); e != nil {
+		return nil, e
+	}
+	if s.depth > 0 {
+		s.depth++
+		rets, err := s.pcall(fn, nret, args)
+		s.depth--
+		if e := s.outcome(file, err, s.cur); e != nil {
+			return nil, e
+		}
+		return rets, nil
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), s.lim.CallTimeout)
+	defer cancel()
+	cs := &callState{ctx: ctx, cancel: cancel}
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+
+	stop, done := make(chan struct{}), make(chan struct{})
+	go watchMemory(s.lim.MaxMemory, heapBytes(), cs, stop, done)
+
+	s.cur = cs
+	s.depth++
+	s.l.SetContext(ctx)
+	rets, err := s.pcall(fn, nret, args)
+	s.l.RemoveContext()
+	s.depth--
+	s.cur = nil
+
+	close(stop)
+	<-done
+	s.mu.Lock()
+	s.cancel = nil
+	s.mu.Unlock()
+
+	if e := s.outcome(file, err, cs); e != nil {
+		return nil, e
+	}
+	return rets, nil
+}
+
+// pcall calls fn in protected mode and pops its results.
+func (s *Sandbox) pcall(fn lua.LValue, nret int, args []lua.LValue) ([]lua.LValue, error) {
+	L := s.l
+	top := L.GetTop()
+	L.Push(fn)
+	for _, a := range args {
+		if a == nil {
+			a = lua.LNil
+		}
+		L.Push(a)
+	}
+	if err := L.PCall(len(args), nret, nil); err != nil {
+		L.SetTop(top)
+		return nil, err
+	}
+	rets := make([]lua.LValue, L.GetTop()-top)
+	for i := range rets {
+		rets[i] = L.Get(top + 1 + i)
+	}
+	L.SetTop(top)
+	return rets, nil
+}
+
+// outcome turns the end of a call into the error to return: a fatal error
+// first, then an exceeded limit (which pcall in the script cannot hide,
+// since the context stays cancelled), then the script's own error.
+func (s *Sandbox) outcome(file string, err error, cs *callState) *Error {
+	pos := Error{File: file}
+	if err != nil {
+		pos.Msg = errorText(err)
+		if f, line, rest, ok := splitPosition(pos.Msg, s.names); ok {
+			pos.File, pos.Line, pos.Msg = f, line, rest
+		}
+	}
+	if e := s.fatalError(pos.File, pos.Line); e != nil {
+		return e
+	}
+	if cs != nil {
+		switch {
+		case cs.memory.Load():
+			pos.Msg = fmt.Sprintf("script exceeded its memory limit (%s)", formatBytes(s.lim.MaxMemory))
+			return &pos
+		case errors.Is(cs.ctx.Err(), context.DeadlineExceeded):
+			pos.Msg = fmt.Sprintf("script exceeded its time limit (%s)", s.lim.CallTimeout)
+			return &pos
+		case cs.ctx.Err() != nil:
+			pos.Msg = "script was stopped"
+			return &pos
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	return &pos
+}
+
+// heapBytes reads the bytes held by heap objects, live or not yet swept.
+func heapBytes() uint64 {
+	sample := []metrics.Sample{{Name: heapMetric}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
+
+// watchMemory cancels the call when the heap grew by more than limit over
+// base, as seen after a forced collection (garbage is not held against the
+// script). It returns when stop is closed or the call's context is done, and
+// then closes done.
+func watchMemory(limit, base uint64, cs *callState, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	tick := time.NewTicker(pollInterval)
+	defer tick.Stop()
+	grown := func() bool {
+		cur := heapBytes()
+		return cur > base && cur-base > limit
+	}
+	for {
+		select {
+		case <-stop:
+			return
+		case <-cs.ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if !grown() {
+			continue
+		}
+		runtime.GC()
+		if grown() {
+			cs.memory.Store(true)
+			cs.cancel()
+			return
+		}
+	}
+}
+
+// CheckInteger returns argument n as an int. Unlike LState.CheckInt, which
+// truncates 7.9 to 7, it raises an argument error for a number that is not
+// integral or not within ±2^53, and a type error for a non-number.
+func CheckInteger(L *lua.LState, n int) int {
+	f := float64(L.CheckNumber(n))
+	if f != math.Trunc(f) || math.Abs(f) > maxExactInt {
+		L.ArgError(n, "number has no integer representation")
+	}
+	return int(f)
+}
