@@ -112,6 +112,11 @@ func (s *Session) jur(e *Entity) *Jurisdiction { return s.sc.Jurisdictions[e.Jur
 func (s *Session) newRequest(instr string, holder, target string, delay [2]Minutes, cost Minutes) *Request {
 	r := &Request{ID: fmt.Sprintf("R%d", len(s.requests)+1), Instrument: instr, Holder: holder, Target: target,
 		SentAt: s.now, Status: "pending"}
+	if h := s.sc.Entity(holder); h != nil {
+		if d, ok := h.Delays[instr]; ok {
+			delay = d
+		}
+	}
 	r.DueAt = s.now + cost + s.rng.Between(delay[0], delay[1])
 	s.requests = append(s.requests, r)
 	s.schedule(&task{at: r.DueAt, kind: "answer", req: r})
@@ -363,6 +368,8 @@ func (s *Session) heldRecords(holder, about string) []*Record {
 // answer delivers a legal request's result.
 func (s *Session) answer(r *Request) {
 	r.Status = "answered"
+	s.answering = r
+	defer func() { s.answering = nil }()
 	h := s.sc.Entity(r.Holder)
 	recs := s.heldRecords(r.Holder, r.Target)
 	switch r.Instrument {

@@ -39,7 +39,8 @@ type Scenario struct {
 	Case          CaseRules
 
 	// Where maps an id to the place it was declared ("file:line"), so
-	// that problems found after loading can point at the source.
+	// that problems found after loading can point at the source. Endings
+	// and objectives are keyed "ending:ID" and "objective:ID".
 	Where map[string]string
 	// Hash is the SHA-256 of the scenario's sources, set by the loader.
 	Hash string
@@ -140,9 +141,10 @@ type Entity struct {
 	Links        map[string]string // relation -> entity id (registrar, registrant, ip, asn, host, holder, processor, bank, person, payment)
 	Attrs        map[string]string // free facts: redacted, created, address, nameservers, ...
 	Reveals      map[string][]string
-	Notes        map[string]Text // tool -> extra output
-	Copies       map[string]int  // for a site: title id -> downloads shown on the page
-	Lead         Text            // shown in the debrief if never found
+	Notes        map[string]Text       // tool -> extra output
+	Copies       map[string]int        // for a site: title id -> downloads shown on the page
+	Delays       map[string][2]Minutes // per instrument: how this holder answers, overriding its jurisdiction
+	Lead         Text                  // shown in the debrief if never found
 }
 
 // Link returns the id linked under a relation, or "".
@@ -458,20 +460,20 @@ func (sc *Scenario) Validate() []Problem {
 	endingIDs := map[string]bool{}
 	for _, e := range sc.Endings {
 		if endingIDs[e.ID] {
-			add(e.ID, "ending %q is declared twice", e.ID)
+			add("ending:"+e.ID, "ending %q is declared twice", e.ID)
 		}
 		endingIDs[e.ID] = true
 		switch e.Result {
 		case "win", "partial", "loss":
 		default:
-			add(e.ID, "ending %q: result must be win, partial or loss, not %q", e.ID, e.Result)
+			add("ending:"+e.ID, "ending %q: result must be win, partial or loss, not %q", e.ID, e.Result)
 		}
 		if e.Outcome != "" && !isOutcome(e.Outcome) {
-			add(e.ID, "ending %q: unknown outcome %q (%v)", e.ID, e.Outcome, Outcomes())
+			add("ending:"+e.ID, "ending %q: unknown outcome %q (%v)", e.ID, e.Outcome, Outcomes())
 		}
 		for _, l := range sc.Langs {
 			if !e.Title.Has(l) || !e.Text.Has(l) {
-				add(e.ID, "ending %q has no %s text", e.ID, l)
+				add("ending:"+e.ID, "ending %q has no %s text", e.ID, l)
 			}
 		}
 	}
@@ -483,7 +485,7 @@ func (sc *Scenario) Validate() []Problem {
 	for _, o := range sc.Objectives {
 		for _, l := range sc.Langs {
 			if !o.Text.Has(l) {
-				add(o.ID, "objective %q has no %s text", o.ID, l)
+				add("objective:"+o.ID, "objective %q has no %s text", o.ID, l)
 			}
 		}
 	}

@@ -82,6 +82,9 @@ type Session struct {
 	tasks   []*task
 	taskSeq int
 	inHook  bool
+	// answering is the request whose answer is being delivered; events
+	// emitted meanwhile carry its details.
+	answering *Request
 
 	known      map[string]bool
 	knownOrder []string
@@ -300,6 +303,14 @@ func (s *Session) advance(d Minutes) {
 func (s *Session) emit(ev Event) {
 	ev.Seq = len(s.events)
 	ev.At = s.now
+	if r := s.answering; r != nil && ev.Kind != "output" {
+		if ev.Data == nil {
+			ev.Data = map[string]string{}
+		}
+		ev.Data["request"], ev.Data["instrument"] = r.ID, r.Instrument
+		ev.Data["holder"], ev.Data["target"] = r.Holder, r.Target
+		ev.Data["sent_at"] = fmt.Sprint(r.SentAt)
+	}
 	b, _ := json.Marshal(ev)
 	h := sha256.New()
 	h.Write(s.sum[:])

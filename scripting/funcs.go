@@ -67,6 +67,7 @@ func API() []*Func {
 				{"reveals", "lists", false, "tool -> ids the tool reveals on this entity, e.g. { osint = { \"alias-ryzhaya\" } }"},
 				{"notes", "texts", false, "tool -> extra text in that tool's output"},
 				{"copies", "counts", false, "for a site: title id -> downloads the page shows"},
+				{"delays", "spans", false, "how this holder answers, overriding its jurisdiction: { request = { \"5m\", \"40m\" } }"},
 				{"lead", "text", false, "told in the debrief if the trainee never found this"},
 			},
 			call: declEntity},
@@ -320,6 +321,12 @@ func declEntity(c *call) int {
 		e.Name.Ru = e.Name.En
 	}
 	a.dict("reveals", func(k string, v lua.LValue) { e.Reveals[k] = c.listValue(v, "add_entity: reveals."+k) })
+	a.dict("delays", func(k string, v lua.LValue) {
+		if e.Delays == nil {
+			e.Delays = map[string][2]game.Minutes{}
+		}
+		e.Delays[k] = c.spanValue(v, "add_entity: delays."+k)
+	})
 	a.dict("notes", func(k string, v lua.LValue) { e.Notes[k] = c.textValue(v, "add_entity: notes."+k) })
 	c.sc.scn.Entities = append(c.sc.scn.Entities, e)
 	c.sc.mark(e.ID, c.where())
@@ -365,7 +372,7 @@ func declObjective(c *call) int {
 		c.sc.checks[o.ID] = fn
 	}
 	c.sc.scn.Objectives = append(c.sc.scn.Objectives, o)
-	c.sc.mark(o.ID, c.where())
+	c.sc.mark("objective:"+o.ID, c.where())
 	return 0
 }
 
@@ -374,7 +381,7 @@ func declEnding(c *call) int {
 	e := &game.Ending{ID: a.str("id"), Outcome: a.str("outcome"), Result: a.str("result"), Title: a.text("title"),
 		Text: a.text("text"), Score: int(a.integer("score"))}
 	c.sc.scn.Endings = append(c.sc.scn.Endings, e)
-	c.sc.mark(e.ID, c.where())
+	c.sc.mark("ending:"+e.ID, c.where())
 	return 0
 }
 

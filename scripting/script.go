@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -171,7 +172,7 @@ func (p *Program) Instantiate() (*game.Scenario, *Script, ErrorList) {
 		}
 		for _, o := range s.scn.Objectives {
 			if s.checks[o.ID] == nil && o.ID != "" {
-				s.problem(parseWhere(s.scn.Where[o.ID]), fmt.Sprintf("objective %q has no check function", o.ID))
+				s.problem(parseWhere(s.scn.Where["objective:"+o.ID]), fmt.Sprintf("objective %q has no check function", o.ID))
 			}
 		}
 	}
@@ -456,4 +457,13 @@ func (m singleFile) ReadFile(name string) ([]byte, error) {
 
 func (m singleFile) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+}
+
+// DefaultLimitsForTest returns tight limits that make hostile-script tests
+// fast: a 200 ms deadline and 64 MiB of memory per call.
+func DefaultLimitsForTest() sandbox.Limits {
+	l := sandbox.DefaultLimits()
+	l.CallTimeout = 200 * time.Millisecond
+	l.MaxMemory = 64 << 20
+	return l
 }

@@ -112,7 +112,7 @@ func scanFormat(L *lua.LState, fs string, i int) (formatSpec, byte, int) {
 		}
 	}
 	if i >= len(fs) {
-		L.RaiseError("invalid option '%%' to 'format'")
+		L.RaiseError("%s", "invalid option '%' to 'format'")
 	}
 	return spec, fs[i], i + 1
 }

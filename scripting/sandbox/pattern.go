@@ -95,7 +95,7 @@ func (m *matcher) classEnd(p int) int {
 	switch c {
 	case '%':
 		if p >= len(pat) {
-			m.L.RaiseError("malformed pattern (ends with '%%')")
+			m.L.RaiseError("%s", "malformed pattern (ends with '%')")
 		}
 		return p + 1
 	case '[':
@@ -208,7 +208,7 @@ func (m *matcher) singleMatch(s, p, ep int) bool {
 
 func (m *matcher) matchBalance(s, p int) int {
 	if p+1 >= len(m.pat) {
-		m.L.RaiseError("malformed pattern (missing arguments to '%%b')")
+		m.L.RaiseError("unbalanced pattern")
 	}
 	if s >= len(m.src) || m.src[s] != m.pat[p] {
 		return -1
@@ -338,7 +338,7 @@ func (m *matcher) doMatch(s, p int) int {
 				case c == 'f':
 					p += 2
 					if p >= len(pat) || pat[p] != '[' {
-						m.L.RaiseError("missing '[' after '%%f' in pattern")
+						m.L.RaiseError("%s", "missing '[' after '%f' in pattern")
 					}
 					ep := m.classEnd(p)
 					prev, cur := 0, 0

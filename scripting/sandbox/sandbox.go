@@ -75,11 +75,8 @@ const (
 	registryGrowStep = 64 * 1024
 )
 
-// The memory watchdog reads this metric every pollInterval.
-const (
-	heapMetric   = "/memory/classes/heap/objects:bytes"
-	pollInterval = 2 * time.Millisecond
-)
+// pollInterval is how often the memory watchdog reads the heap metrics.
+const pollInterval = 2 * time.Millisecond
 
 // Limits bounds what one script may use. A zero field takes its default.
 type Limits struct {
@@ -135,6 +132,7 @@ func (l Limits) withDefaults() Limits {
 type Sandbox struct {
 	lim    Limits
 	l      *lua.LState
+	prot   *protector
 	names  map[string]bool // chunk names seen, to split "name:line: msg"
 	depth  int             // Run and Call nesting: host functions may call back
 	cur    *callState      // the outermost running call, nil when idle
@@ -165,7 +163,7 @@ func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
 		RegistryGrowStep:    registryGrowStep,
 		IncludeGoStackTrace: false,
 	})
-	s := &Sandbox{lim: lim, l: L, names: map[string]bool{}}
+	s := &Sandbox{lim: lim, l: L, prot: newProtector(L), names: map[string]bool{}}
 	for _, lib := range []struct {
 		name string
 		open lua.LGFunction
@@ -195,6 +193,8 @@ func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
 	set(globals, "print", s.guardPanics(g.basePrint))
 	set(globals, "unpack", g.baseUnpack)
 	set(globals, "setmetatable", g.baseSetmetatable)
+	set(globals, "pcall", s.prot.pcall)
+	set(globals, "xpcall", s.prot.xpcall)
 
 	str := globals.RawGetString(lua.StringLibName).(*lua.LTable)
 	str.RawSetString("dump", lua.LNil)
@@ -395,7 +395,8 @@ func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) 
 	s.mu.Unlock()
 
 	stop, done := make(chan struct{}), make(chan struct{})
-	go watchMemory(s.lim.MaxMemory, heapBytes(), cs, stop, done)
+	_, base := readHeap()
+	go watchMemory(s.lim.MaxMemory, base, cs, stop, done)
 
 	s.cur = cs
 	s.depth++
@@ -428,7 +429,7 @@ func (s *Sandbox) pcall(fn lua.LValue, nret int, args []lua.LValue) ([]lua.LValu
 		}
 		L.Push(a)
 	}
-	if err := L.PCall(len(args), nret, nil); err != nil {
+	if err := s.prot.call(L, top, len(args), nret); err != nil {
 		L.SetTop(top)
 		return nil, err
 	}
@@ -473,28 +474,43 @@ func (s *Sandbox) outcome(file string, err error, cs *callState) *Error {
 	return &pos
 }
 
-// heapBytes reads the bytes held by heap objects, live or not yet swept.
-func heapBytes() uint64 {
-	sample := []metrics.Sample{{Name: heapMetric}}
+// The memory watchdog reads these metrics: bytes in heap objects, live or
+// garbage not yet swept (cheap, always current), and bytes found live by the
+// last collection.
+const (
+	heapObjectsMetric = "/memory/classes/heap/objects:bytes"
+	heapLiveMetric    = "/gc/heap/live:bytes"
+)
+
+// readHeap returns the live bytes found by the last collection and the bytes
+// in heap objects now.
+func readHeap() (live, objects uint64) {
+	sample := []metrics.Sample{{Name: heapLiveMetric}, {Name: heapObjectsMetric}}
 	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		live = sample[0].Value.Uint64()
 	}
-	return sample[0].Value.Uint64()
+	if sample[1].Value.Kind() == metrics.KindUint64 {
+		objects = sample[1].Value.Uint64()
+	}
+	return live, objects
 }
 
-// watchMemory cancels the call when the heap grew by more than limit over
-// base, as seen after a forced collection (garbage is not held against the
-// script). It returns when stop is closed or the call's context is done, and
-// then closes done.
+// watchMemory cancels the call once a collection finds more than limit
+// bytes live above base, the heap objects at the start of the call (an upper
+// bound on what was live then, so data kept from earlier calls never counts
+// against this one). Collections run by themselves as the script allocates;
+// when the heap has grown by more than limit since the start and by half
+// the limit since the last forced collection, the watchdog forces one, so
+// garbage never counts against the script and a script that keeps its
+// memory is found soon. It returns when stop is closed or the call's context
+// is done, and then closes done.
 func watchMemory(limit, base uint64, cs *callState, stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
 	tick := time.NewTicker(pollInterval)
 	defer tick.Stop()
-	grown := func() bool {
-		cur := heapBytes()
-		return cur > base && cur-base > limit
-	}
+	over := func(live uint64) bool { return live > base && live-base > limit }
+	threshold := base + limit
 	for {
 		select {
 		case <-stop:
@@ -503,11 +519,13 @@ func watchMemory(limit, base uint64, cs *callState, stop <-chan struct{}, done c
 			return
 		case <-tick.C:
 		}
-		if !grown() {
-			continue
+		live, objects := readHeap()
+		if !over(live) && objects > threshold {
+			runtime.GC()
+			live, objects = readHeap()
+			threshold = max(base+limit, objects+limit/2)
 		}
-		runtime.GC()
-		if grown() {
+		if over(live) {
 			cs.memory.Store(true)
 			cs.cancel()
 			return

@@ -145,7 +145,7 @@ func (g *guards) baseUnpack(L *lua.LState) int {
 		L.RaiseError("too many results to unpack")
 	}
 	for ; i <= e; i++ {
-		L.Push(t.RawGetInt(i))
+		L.Push(t.RawGet(lua.LNumber(i)))
 	}
 	return n
 }
@@ -399,9 +399,9 @@ func (g *guards) tabConcat(L *lua.LState) int {
 	}
 	w := g.newBounded(L, "table.concat")
 	for ; i <= last; i++ {
-		v := t.RawGetInt(i)
+		v := t.RawGet(lua.LNumber(i))
 		if !lua.LVCanConvToString(v) {
-			L.RaiseError("invalid value (at index %d) in table for 'concat'", i)
+			L.RaiseError("invalid value (%s) at index %d in table for 'concat'", v.Type().String(), i)
 		}
 		w.add(lua.LVAsString(v))
 		if i < last {
@@ -440,9 +440,9 @@ type tableSorter struct {
 func (s *tableSorter) Len() int { return s.n }
 
 func (s *tableSorter) Swap(i, j int) {
-	a, b := s.t.RawGetInt(i+1), s.t.RawGetInt(j+1)
-	s.t.RawSetInt(i+1, b)
-	s.t.RawSetInt(j+1, a)
+	a, b := s.t.RawGet(lua.LNumber(i+1)), s.t.RawGet(lua.LNumber(j+1))
+	s.t.RawSet(lua.LNumber(i+1), b)
+	s.t.RawSet(lua.LNumber(j+1), a)
 }
 
 func (s *tableSorter) Less(i, j int) bool {
@@ -454,7 +454,7 @@ func (s *tableSorter) Less(i, j int) bool {
 		default:
 		}
 	}
-	a, b := s.t.RawGetInt(i+1), s.t.RawGetInt(j+1)
+	a, b := s.t.RawGet(lua.LNumber(i+1)), s.t.RawGet(lua.LNumber(j+1))
 	if s.fn == nil {
 		return s.L.LessThan(a, b)
 	}
