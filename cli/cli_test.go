@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = Main(args, Env{Stdout: &o, Stderr: &e})
+	return code, o.String(), e.String()
+}
+
+func TestRunJSONIsByteIdentical(t *testing.T) {
+	args := []string{"run", "--scenario", "film-site", "--moves", "../scenarios/film-site.win.moves", "--seed", "11", "--json"}
+	c1, a, _ := run(args...)
+	c2, b, _ := run(args...)
+	if a != b {
+		t.Fatal("two runs with the same seed differ")
+	}
+	var res Result
+	if err := json.Unmarshal([]byte(a), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Seed != 11 || res.Scenario != "film-site" || len(res.Events) == 0 || len(res.Hash) != 64 {
+		t.Errorf("result header wrong: seed %d scenario %q events %d hash %q", res.Seed, res.Scenario, len(res.Events), res.Hash)
+	}
+	// The walkthrough's expectations were written for seed 1; whatever seed 11
+	// does, the exit code must say whether they held.
+	if (c1 == ExitOK) != (res.Ending == "conviction") || c1 != c2 {
+		t.Errorf("exit code %d does not match ending %q", c1, res.Ending)
+	}
+	_, c, _ := run("run", "--moves", "../scenarios/film-site.win.moves", "--seed", "12", "--json")
+	if c == a {
+		t.Error("a different seed gave the same output")
+	}
+}
+
+func TestRunPrintsTranscriptAndOutcome(t *testing.T) {
+	code, out, errOut := run("run", "--moves", "../scenarios/film-site.lose-threshold.moves")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"> whois kadr-hd.ru", "REDACTED FOR PRIVACY", "Ending: No criminal case (loss)", "Score:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("transcript lacks %q", want)
+		}
+	}
+}
+
+func TestTestCommandCountsWalkthroughs(t *testing.T) {
+	code, out, _ := run("test")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^\d+ passed, 0 failed$`).MatchString(last) || code != ExitOK {
+		t.Fatalf("exit %d, last line %q\n%s", code, last, out)
+	}
+	if !strings.Contains(out, "ok   scenarios/film-site.win.moves (ending conviction") {
+		t.Errorf("no line for the winning walkthrough:\n%s", out)
+	}
+}
+
+func TestTestCommandReportsFailures(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile("../scenarios/film-site.lua")
+	os.WriteFile(filepath.Join(dir, "copy.lua"), src, 0o644)
+	os.WriteFile(filepath.Join(dir, "copy.wrong.moves"), []byte("whois kadr-hd.ru\nexpect known nordhost\n"), 0o644)
+	code, out, _ := run("test", dir)
+	if code != ExitFinding || !strings.Contains(out, "copy.wrong.moves:2: expected known nordhost") || !strings.HasSuffix(strings.TrimSpace(out), "0 passed, 1 failed") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	if code, out, errOut := run("check", "../scenarios"); code != ExitOK {
+		t.Fatalf("embedded scenarios fail check (exit %d):\n%s%s", code, out, errOut)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.lua")
+	os.WriteFile(bad, []byte("scenario { id = \"x\" }\nadd_entity { id = \"y\", kind = \"org\", jurisdiction = \"ru\", colour = 1 }\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.one.moves"), []byte("whois\n"), 0o644)
+	code, out, _ := run("check", dir)
+	if code != ExitFinding {
+		t.Fatalf("exit %d for a broken scenario", code)
+	}
+	for _, want := range []string{filepath.ToSlash(bad) + `:2: add_entity: unknown field "colour"`, filepath.ToSlash(bad) + `:1: scenario: missing field "api"`, "bad.one.moves:1: usage: whois DOMAIN"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"run"},
+		{"run", "--moves", "/nonexistent.moves"},
+		{"run", "--scenario", "atlantis", "--moves", "../scenarios/film-site.win.moves"},
+		{"check"},
+		{"check", "/nonexistent"},
+		{"run", "--bogus"},
+	} {
+		if code, _, errOut := run(args...); code != ExitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestDocs(t *testing.T) {
+	_, md, _ := run("docs")
+	_, stub, _ := run("docs", "--luals")
+	if !strings.HasPrefix(md, "# Takedown scenario API") || !strings.HasPrefix(stub, "---@meta") {
+		t.Fatal("docs output malformed")
+	}
+}
