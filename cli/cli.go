@@ -35,7 +35,7 @@ type Env struct {
 // Headless reports whether a subcommand runs without a window.
 func Headless(cmd string) bool {
 	switch cmd {
-	case "check", "run", "test", "docs", "help", "-h", "-help", "--help":
+	case "check", "run", "test", "docs", "graph", "new", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -58,6 +58,10 @@ func Main(args []string, env Env) int {
 		code, err = env.test(args[1:])
 	case "docs":
 		code, err = env.docs(args[1:])
+	case "graph":
+		code, err = env.graph(args[1:])
+	case "new":
+		code, err = env.newScenario(args[1:])
 	case "help", "-h", "-help", "--help":
 		usage(env.Stdout)
 		return ExitOK
@@ -83,7 +87,12 @@ func usage(w io.Writer) {
   check PATH...       validate scenarios and rule packs; print file:line: message
   run --scenario NAME|PATH --moves FILE [--seed N] [--json]
                       play console commands headless and print the outcome
-  test [PATH...]      run every scenario's walkthroughs; print N passed, N failed
+  test [PATH...] [--random N] [--seed S]
+                      run every scenario's walkthroughs (and N seeded random walks);
+                      print N passed, N failed
+  graph SCENARIO [--format dot|mermaid]
+                      leads, evidence, legal steps and endings as a graph
+  new NAME            start a scenario from a commented template (NAME.lua and walkthroughs)
   docs [--luals]      print the Lua API reference, or the lua-language-server stub
   screenshot --out FILE.png [--scenario X] [--moves FILE] [--scene NAME] [--size WxH] [--lang en|ru]
                       render one scene to a PNG
@@ -100,13 +109,14 @@ func newFlags(name string, env Env) *flag.FlagSet {
 
 func (env Env) check(args []string) (int, error) {
 	fl := newFlags("check", env)
-	if err := fl.Parse(args); err != nil {
+	rest, err := parse(fl, args)
+	if err != nil {
 		return 0, err
 	}
-	if fl.NArg() == 0 {
+	if len(rest) == 0 {
 		return 0, fmt.Errorf("name at least one scenario file or folder, e.g. check scenarios")
 	}
-	scen, rules, err := expand(fl.Args())
+	scen, rules, err := expand(rest)
 	if err != nil {
 		return 0, err
 	}
@@ -143,13 +153,17 @@ func (env Env) checkOne(src *Source) int {
 	for _, e := range errs {
 		fmt.Fprintln(env.Stdout, e)
 	}
+	n := len(errs)
 	if script != nil {
+		for _, e := range script.Lint() {
+			fmt.Fprintln(env.Stdout, e)
+			n++
+		}
 		for _, id := range script.Overridden() {
 			fmt.Fprintf(env.Stdout, "%s: warning: the scenario redefines jurisdiction %q from its rule pack\n", src.Name, id)
 		}
 		script.Close()
 	}
-	n := len(errs)
 	for _, mv := range src.Moves {
 		b, err := src.ReadMoves(mv)
 		if err != nil {
@@ -171,14 +185,15 @@ func (env Env) run(args []string) (int, error) {
 	moves := fl.String("moves", "", "walkthrough file of console commands")
 	seed := fl.Uint64("seed", 0, "seed (default: the walkthrough's seed line, else 1)")
 	asJSON := fl.Bool("json", false, "print the outcome as JSON")
-	if err := fl.Parse(args); err != nil {
+	rest, err := parse(fl, args)
+	if err != nil {
 		return 0, err
 	}
 	if *moves == "" {
 		return 0, fmt.Errorf("--moves FILE is required")
 	}
-	if fl.NArg() > 0 {
-		return 0, fmt.Errorf("unexpected arguments: %s", strings.Join(fl.Args(), " "))
+	if len(rest) > 0 {
+		return 0, fmt.Errorf("unexpected arguments: %s", strings.Join(rest, " "))
 	}
 	src, err := Find(*name)
 	if err != nil {
@@ -306,8 +321,12 @@ func indentRest(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") 
 func (env Env) docs(args []string) (int, error) {
 	fl := newFlags("docs", env)
 	luals := fl.Bool("luals", false, "print the lua-language-server ---@meta stub")
-	if err := fl.Parse(args); err != nil {
+	rest, err := parse(fl, args)
+	if err != nil {
 		return 0, err
+	}
+	if len(rest) > 0 {
+		return 0, fmt.Errorf("unexpected arguments: %s", strings.Join(rest, " "))
 	}
 	if *luals {
 		fmt.Fprint(env.Stdout, scripting.LuaLSStub())
@@ -315,4 +334,21 @@ func (env Env) docs(args []string) (int, error) {
 		fmt.Fprint(env.Stdout, scripting.Reference())
 	}
 	return ExitOK, nil
+}
+
+// parse parses flags that may come before, between or after positional
+// arguments, and returns the positional ones.
+func parse(fl *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
 }

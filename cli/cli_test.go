@@ -118,3 +118,59 @@ func TestDocs(t *testing.T) {
 		t.Fatal("docs output malformed")
 	}
 }
+
+func TestRandomWalksFindNoErrorsAndReportEndings(t *testing.T) {
+	code, out, _ := run("test", "--random", "30", "--seed", "3")
+	if code != ExitOK || !strings.Contains(out, "random scenarios/film-site.lua: 30 walks; endings reached: ") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
+
+func TestRandomWalksReportDeadEndsWithAReplayableWalk(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile("template/scenario.lua")
+	// A handler that fails on the first command: every walk must report it.
+	broken := strings.Replace(string(src), `    if ev.kind == "case_opened" then`, `    if ev.kind == "command" then error("boom") end
+    if ev.kind == "case_opened" then`, 1)
+	os.WriteFile(filepath.Join(dir, "b.lua"), []byte(strings.ReplaceAll(broken, "NAME", "b")), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.x.moves"), []byte("wait 1h\nexpect script-errors == 1\n"), 0o644)
+	code, out, _ := run("test", dir, "--random", "5")
+	if code != ExitFinding || !strings.Contains(out, "script error in walk") || !strings.Contains(out, "boom") || !strings.Contains(out, "    seed ") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
+
+func TestNewScenarioPassesCheckAndTest(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := run("new", "--dir", dir, "my-case"); code != ExitOK {
+		t.Fatalf("exit %d %s %s", code, out, errOut)
+	}
+	if code, out, _ := run("check", dir); code != ExitOK {
+		t.Fatalf("the template fails check:\n%s", out)
+	}
+	if code, out, _ := run("test", filepath.Join(dir, "my-case.lua")); code != ExitOK || !strings.HasSuffix(strings.TrimSpace(out), "2 passed, 0 failed") {
+		t.Fatalf("the template fails its walkthroughs:\n%s", out)
+	}
+	if code, _, _ := run("new", "--dir", dir, "my-case"); code != ExitUsage {
+		t.Error("new overwrote an existing scenario")
+	}
+	if code, _, _ := run("new", "Bad Name"); code != ExitUsage {
+		t.Error("new accepted a bad name")
+	}
+}
+
+func TestGraph(t *testing.T) {
+	_, dot, _ := run("graph", "film-site")
+	_, mer, _ := run("graph", "film-site", "--format", "mermaid")
+	for _, want := range []string{"digraph", "kadr-hd.ru", "record rec-host-logs", "ending conviction", "takedown before arrest"} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("dot lacks %q", want)
+		}
+	}
+	if !strings.HasPrefix(mer, "flowchart LR") || !strings.Contains(mer, "-- \"raid while computers are on about p-lebedev\" -->") {
+		t.Errorf("mermaid output wrong:\n%.400s", mer)
+	}
+	if code, _, _ := run("graph", "film-site", "--format", "svg"); code != ExitUsage {
+		t.Error("unknown format accepted")
+	}
+}

@@ -11,11 +11,17 @@ import (
 
 func (env Env) test(args []string) (int, error) {
 	fl := newFlags("test", env)
-	if err := fl.Parse(args); err != nil {
+	random := fl.Int("random", 0, "also play N seeded random walks per scenario")
+	seed := fl.Uint64("seed", 1, "seed of the random walks")
+	rest, err := parse(fl, args)
+	if err != nil {
 		return 0, err
 	}
+	if *random < 0 || *random > 1000000 {
+		return 0, fmt.Errorf("--random must be between 0 and 1000000")
+	}
 	var sources []*Source
-	if fl.NArg() == 0 {
+	if len(rest) == 0 {
 		for _, name := range Embedded() {
 			s, err := Find(name)
 			if err != nil {
@@ -24,7 +30,7 @@ func (env Env) test(args []string) (int, error) {
 			sources = append(sources, s)
 		}
 	} else {
-		scen, _, err := expand(fl.Args())
+		scen, _, err := expand(rest)
 		if err != nil {
 			return 0, err
 		}
@@ -40,13 +46,11 @@ func (env Env) test(args []string) (int, error) {
 	for _, src := range sources {
 		p, errs := scripting.Compile(src.Name, src.Src, src.Options())
 		if errs == nil {
-			var sc *game.Scenario
 			var script *scripting.Script
-			sc, script, errs = p.Instantiate()
+			_, script, errs = p.Instantiate()
 			if script != nil {
 				script.Close()
 			}
-			_ = sc
 		}
 		if errs != nil {
 			for _, e := range errs {
@@ -60,6 +64,17 @@ func (env Env) test(args []string) (int, error) {
 			fmt.Fprintf(env.Stdout, "FAIL %s: no walkthroughs (%s.*.moves)\n", src.Name, src.Name[:len(src.Name)-4])
 			failed++
 			continue
+		}
+		if *random > 0 {
+			rep, err := RandomWalks(p, *random, *seed)
+			if err != nil {
+				return 0, err
+			}
+			if printRandom(env.Stdout, src.Name, rep) > 0 {
+				failed++
+			} else {
+				passed++
+			}
 		}
 		for _, path := range src.Moves {
 			if res := RunWalkthrough(p, src, path); res.ok() {

@@ -139,3 +139,6 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD or YYYY-MM-DD HH:MM", s)
 }
+
+// Compact formats a span the way ParseDuration reads it, e.g. "3d4h".
+func (m Minutes) Compact() string { return strings.ReplaceAll(m.String(), " ", "") }

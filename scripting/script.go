@@ -467,3 +467,36 @@ func DefaultLimitsForTest() sandbox.Limits {
 	l.MaxMemory = 64 << 20
 	return l
 }
+
+// Lint returns what the scenario declares but play can never reach,
+// positioned like load problems. It looks for the ids handlers pass to
+// reveal and end_case as string literals in the source.
+func (s *Script) Lint() ErrorList {
+	scripted := map[string]bool{}
+	for _, call := range []string{"reveal", "end_case"} {
+		src := string(s.prog.src)
+		for {
+			i := strings.Index(src, call+"(")
+			if i < 0 {
+				break
+			}
+			src = src[i+len(call)+1:]
+			arg := strings.TrimLeft(src, " \t")
+			if len(arg) > 1 && (arg[0] == '"' || arg[0] == '\'') {
+				if j := strings.IndexByte(arg[1:], arg[0]); j >= 0 {
+					scripted[arg[1:1+j]] = true
+				}
+			}
+		}
+	}
+	var out ErrorList
+	for _, pr := range s.scn.Lint(scripted) {
+		ps := parseWhere(s.scn.Where[pr.ID])
+		if ps.file == "" {
+			ps.file = s.prog.name
+		}
+		out = append(out, &Error{File: ps.file, Line: ps.line, Msg: pr.Msg})
+	}
+	out.sort()
+	return out
+}

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -125,15 +126,14 @@ func (g *guards) formatOne(L *lua.LState, w *bounded, spec formatSpec, conv byte
 		w.add(pad(spec, string([]byte{c})))
 	case 'd', 'i':
 		v := toInt64(float64(L.CheckNumber(arg)))
-		w.add(fmt.Sprintf(spec.goVerb('d'), v))
-	case 'o', 'u', 'x', 'X':
-		v := uint64(toInt64(float64(L.CheckNumber(arg))))
-		if conv == 'u' {
-			conv = 'd'
+		neg := v < 0
+		u := uint64(v)
+		if neg {
+			u = -u
 		}
-		// C ignores '+' and ' ' for unsigned conversions; fmt does not.
-		spec.flags = strings.NewReplacer("+", "", " ", "").Replace(spec.flags)
-		w.add(fmt.Sprintf(spec.goVerb(conv), v))
+		w.add(formatInt(spec, conv, u, neg))
+	case 'o', 'u', 'x', 'X':
+		w.add(formatInt(spec, conv, uint64(toInt64(float64(L.CheckNumber(arg)))), false))
 	case 'e', 'E', 'f', 'g', 'G':
 		v := float64(L.CheckNumber(arg))
 		if math.IsInf(v, 0) || math.IsNaN(v) {
@@ -214,17 +214,69 @@ func nonFinite(spec formatSpec, conv byte, v float64) string {
 	return s
 }
 
-// toInt64 converts as C's cast would for values in range, clamping the rest.
+// toInt64 converts as C's cast does on amd64: truncation toward zero, and
+// math.MinInt64 for NaN and values out of range.
 func toInt64(f float64) int64 {
-	switch {
-	case f != f:
-		return 0
-	case f >= math.MaxInt64:
-		return math.MaxInt64
-	case f <= math.MinInt64:
+	if f != f || f >= math.MaxInt64 || f < math.MinInt64 {
 		return math.MinInt64
 	}
 	return int64(f)
+}
+
+// formatInt writes an integer conversion as C's printf does (fmt differs on
+// '#' with zero, '+' with an empty zero and '0' with a precision).
+func formatInt(spec formatSpec, conv byte, u uint64, neg bool) string {
+	base := 10
+	switch conv {
+	case 'o':
+		base = 8
+	case 'x', 'X':
+		base = 16
+	}
+	digits := strconv.FormatUint(u, base)
+	if conv == 'X' {
+		digits = strings.ToUpper(digits)
+	}
+	if spec.hasPrec {
+		if spec.prec == 0 && u == 0 {
+			digits = ""
+		} else if len(digits) < spec.prec {
+			digits = strings.Repeat("0", spec.prec-len(digits)) + digits
+		}
+	}
+	prefix := ""
+	switch conv {
+	case 'd', 'i':
+		switch {
+		case neg:
+			prefix = "-"
+		case spec.has('+'):
+			prefix = "+"
+		case spec.has(' '):
+			prefix = " "
+		}
+	case 'o':
+		if spec.has('#') && (digits == "" || digits[0] != '0') {
+			digits = "0" + digits
+		}
+	case 'x', 'X':
+		if spec.has('#') && u != 0 {
+			prefix = "0" + string(conv)
+		}
+	}
+	n := len(prefix) + len(digits)
+	if spec.width <= n {
+		return prefix + digits
+	}
+	fill := spec.width - n
+	switch {
+	case spec.has('-'):
+		return prefix + digits + strings.Repeat(" ", fill)
+	case spec.has('0') && !spec.hasPrec:
+		return prefix + strings.Repeat("0", fill) + digits
+	default:
+		return strings.Repeat(" ", fill) + prefix + digits
+	}
 }
 
 // quotedLen is the length of s written by %q.

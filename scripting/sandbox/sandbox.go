@@ -25,8 +25,8 @@
 // the table's array with nils up to n, about 1 GiB), allocates in one step;
 // the watchdog stops the script right after it. Memory is measured for the
 // whole process, so allocations by other goroutines during a call count
-// against the script, and garbage present when the call starts counts for
-// it.
+// against the script, and garbage present when the call starts (up to half
+// the budget) counts for it.
 //
 // A Go panic inside a host function is turned by gopher-lua into a Lua error
 // that a script's pcall can catch. Register host functions with NewFunction,
@@ -395,8 +395,7 @@ func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) 
 	s.mu.Unlock()
 
 	stop, done := make(chan struct{}), make(chan struct{})
-	_, base := readHeap()
-	go watchMemory(s.lim.MaxMemory, base, cs, stop, done)
+	go watchMemory(s.lim.MaxMemory, memoryBase(s.lim.MaxMemory), cs, stop, done)
 
 	s.cur = cs
 	s.depth++
@@ -494,6 +493,19 @@ func readHeap() (live, objects uint64) {
 		objects = sample[1].Value.Uint64()
 	}
 	return live, objects
+}
+
+// memoryBase returns the heap objects at the start of a call, the baseline
+// of its memory budget. The garbage in it counts in the script's favour, so
+// when the heap may hold more than half a budget of garbage it is collected
+// first.
+func memoryBase(limit uint64) uint64 {
+	live, objects := readHeap()
+	if objects > live && objects-live > limit/2 {
+		runtime.GC()
+		_, objects = readHeap()
+	}
+	return objects
 }
 
 // watchMemory cancels the call once a collection finds more than limit
