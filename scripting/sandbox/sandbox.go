@@ -8,7 +8,8 @@
 // host; math.random draws from the host's seeded source and math.randomseed
 // does nothing; setmetatable accepts only tables, and the metatable of _G is
 // protected, so a script cannot make the host's reads of its globals run
-// script code.
+// script code. pcall and xpcall are replaced by versions that build no
+// traceback and close upvalues correctly (see protect.go).
 //
 // Each Run or Call has a deadline (Limits.CallTimeout) and a memory budget
 // (Limits.MaxMemory): a watchdog goroutine polls the Go heap and cancels the
@@ -21,9 +22,14 @@
 // script's pcall cannot hide.
 //
 // What is not guarded: a single VM instruction runs to its end. `..` of two
-// huge strings, or assigning t[n] for n up to 2^26 (gopher-lua then extends
-// the table's array with nils up to n, about 1 GiB), allocates in one step;
-// the watchdog stops the script right after it. Memory is measured for the
+// huge strings allocates in one step; the watchdog stops the script right
+// after it. Assigning t[n] for any n below lua.MaxArrayIndex (2^26 by
+// default) makes gopher-lua extend the table's array with nils up to n:
+// about 1 GiB and many seconds in one instruction. That bound is a
+// process-wide variable of gopher-lua, so this package leaves it alone; the
+// program should lower it once at start (lua.MaxArrayIndex = 1 << 20:
+// larger keys go to the hash part, and #t and ipairs then see at most the
+// first 2^20 entries of a list). Memory is measured for the
 // whole process, so allocations by other goroutines during a call count
 // against the script, and garbage present when the call starts (up to half
 // the budget) counts for it.
@@ -84,9 +90,9 @@ type Limits struct {
 	MaxMemory   uint64        // heap growth allowed while a call runs, in bytes (default 256 MiB)
 	MaxSource   int           // largest source Compile accepts, in bytes (default 1 MiB)
 	MaxNesting  int           // deepest nesting of ( [ { in a source (default 200)
-	MaxString   int           // longest string made by string.rep, format, gsub, table.concat or print (default 4 MiB)
+	MaxString   int           // longest string made by string.rep, format, gsub, table.concat or print, not by .. (default 4 MiB)
 	MaxPattern  int           // longest pattern for find, match, gmatch and gsub (default 256 bytes)
-	MaxSubject  int           // longest string those functions match a pattern against (default 1 MiB)
+	MaxSubject  int           // longest string those functions match a pattern against; a plain find is not capped (default 1 MiB)
 }
 
 // DefaultLimits returns the limits for instructors' scenario scripts.

@@ -349,7 +349,14 @@ func (g *guards) addValue(L *lua.LState, m *matcher, w *bounded, s, e int, repl 
 		for i := 0; i < len(news); i++ {
 			c := news[i]
 			if c != '%' || i+1 == len(news) {
-				w.addByte(c)
+				j := strings.IndexByte(news[i:len(news)-1], '%')
+				if j < 0 {
+					j = len(news) - i
+				} else if j == 0 {
+					j = 1
+				}
+				w.add(news[i : i+j])
+				i += j - 1
 				continue
 			}
 			i++
