@@ -130,8 +130,7 @@ func TestRandomWalksReportDeadEndsWithAReplayableWalk(t *testing.T) {
 	dir := t.TempDir()
 	src, _ := os.ReadFile("template/scenario.lua")
 	// A handler that fails on the first command: every walk must report it.
-	broken := strings.Replace(string(src), `    if ev.kind == "case_opened" then`, `    if ev.kind == "command" then error("boom") end
-    if ev.kind == "case_opened" then`, 1)
+	broken := strings.Replace(string(src), "return {\n", "return {\n  on_command = function(ev) error(\"boom\") end,\n", 1)
 	os.WriteFile(filepath.Join(dir, "b.lua"), []byte(strings.ReplaceAll(broken, "NAME", "b")), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.x.moves"), []byte("wait 1h\nexpect script-errors == 1\n"), 0o644)
 	code, out, _ := run("test", dir, "--random", "5")

@@ -252,5 +252,31 @@ function get_returns() end
 
 ---@class takedown.Handlers
 ---@field on_start? fun() Called once when a session starts, before the trainee's first command.
----@field on_event? fun(ev: takedown.Event) Called for every event the rules produce (not for events your handlers cause).
+---@field on_event? fun(ev: takedown.Event) Called for every event the rules produce (not for events your handlers cause). Prefer on_KIND: it is called only for its kind.
 ---@field on_timer? fun(id: string) Called when a timer set with add_timer runs out.
+---@field on_command? fun(ev: takedown.Event) Called for each command event: the trainee gave a command (subject: the verb).
+---@field on_output? fun(ev: takedown.Event) Called for each output event: a tool's or an answer's output.
+---@field on_revealed? fun(ev: takedown.Event) Called for each revealed event: a new entity became known (subject: its id).
+---@field on_evidence? fun(ev: takedown.Event) Called for each evidence event: an item was added to the case file (subject: E1, E2...).
+---@field on_request_sent? fun(ev: takedown.Event) Called for each request_sent event: a legal request left (data: instrument, holder, target).
+---@field on_answer? fun(ev: takedown.Event) Called for each answer event: a legal request was answered.
+---@field on_rejected? fun(ev: takedown.Event) Called for each rejected event: a request or action was refused.
+---@field on_preserved? fun(ev: takedown.Event) Called for each preserved event: data was frozen through the 24/7 Network.
+---@field on_records_expired? fun(ev: takedown.Event) Called for each records_expired event: a holder deleted data at the end of its retention (subject: record id).
+---@field on_site_down? fun(ev: takedown.Event) Called for each site_down event: a site was taken down (subject: domain).
+---@field on_site_reappeared? fun(ev: takedown.Event) Called for each site_reappeared event: the site came back under a new domain.
+---@field on_tipped_off? fun(ev: takedown.Event) Called for each tipped_off event: the operators learned of the investigation.
+---@field on_wiped? fun(ev: takedown.Event) Called for each wiped event: the operators wiped their computers.
+---@field on_fled? fun(ev: takedown.Event) Called for each fled event: a person left the country.
+---@field on_warrant? fun(ev: takedown.Event) Called for each warrant event: a search warrant was granted (subject: person).
+---@field on_raid? fun(ev: takedown.Event) Called for each raid event: a search took place (subject: person).
+---@field on_arrest? fun(ev: takedown.Event) Called for each arrest event: a person was detained (subject: person).
+---@field on_handoff_sent? fun(ev: takedown.Event) Called for each handoff_sent event: the package went to the investigative department.
+---@field on_handoff_returned? fun(ev: takedown.Event) Called for each handoff_returned event: the package came back with missing items.
+---@field on_case_opened? fun(ev: takedown.Event) Called for each case_opened event: a criminal case was opened.
+---@field on_case_refused? fun(ev: takedown.Event) Called for each case_refused event: no criminal case will be opened.
+---@field on_indicted? fun(ev: takedown.Event) Called for each indicted event: the case went to court.
+---@field on_verdict? fun(ev: takedown.Event) Called for each verdict event: the court decided.
+---@field on_deadline? fun(ev: takedown.Event) Called for each deadline event: the case deadline passed.
+---@field on_message? fun(ev: takedown.Event) Called for each message event: a message arrived in the inbox.
+---@field on_ending? fun(ev: takedown.Event) Called for each ending event: the case ended (subject: ending id).

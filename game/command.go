@@ -154,6 +154,29 @@ const MaxLineLength = 512
 // double-quoted word may contain spaces; "#" starts a comment. A blank line
 // gives a Command with an empty Verb.
 func ParseCommand(line string) (Command, error) {
+	return parseCommand(line, LookupVerb)
+}
+
+// VerbIndex maps verb names to verbs; a Session keeps one so that parsing a
+// line does not rebuild the table.
+type VerbIndex map[string]Verb
+
+// NewVerbIndex indexes Verbs.
+func NewVerbIndex() VerbIndex {
+	ix := VerbIndex{}
+	for _, v := range Verbs() {
+		ix[v.Name] = v
+	}
+	return ix
+}
+
+// Lookup finds a verb by name.
+func (ix VerbIndex) Lookup(name string) (Verb, bool) {
+	v, ok := ix[name]
+	return v, ok
+}
+
+func parseCommand(line string, lookup func(string) (Verb, bool)) (Command, error) {
 	if len(line) > MaxLineLength {
 		return Command{}, fmt.Errorf("line longer than %d characters", MaxLineLength)
 	}
@@ -198,7 +221,7 @@ done:
 		return Command{}, nil
 	}
 	c := Command{Verb: strings.ToLower(words[0]), Args: words[1:]}
-	v, ok := LookupVerb(c.Verb)
+	v, ok := lookup(c.Verb)
 	if !ok {
 		return c, fmt.Errorf("unknown command %q: type help for the list", words[0])
 	}

@@ -8,7 +8,7 @@ import (
 // prepare checks a command against what the trainee knows and returns the
 // action that carries it out. Errors here are usage errors: nothing changes.
 func (s *Session) prepare(cmd Command) (func(), error) {
-	v, _ := LookupVerb(cmd.Verb)
+	v, _ := s.verbs.Lookup(cmd.Verb)
 	arg := func(i int, want string) (*Entity, error) { return s.resolve(cmd.Args[i], want) }
 	switch cmd.Verb {
 	case "wait":

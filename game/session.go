@@ -75,6 +75,7 @@ type Session struct {
 	cal   Calendar
 	hooks Hooks
 	now   Minutes
+	verbs VerbIndex
 
 	events  []Event
 	log     []LogEntry
@@ -120,7 +121,7 @@ func NewSession(sc *Scenario, seed uint64, hooks Hooks) *Session {
 		sc: sc, seed: seed, rng: NewRand(seed), cal: Calendar{Start: sc.Start}, hooks: hooks,
 		known: map[string]bool{}, records: map[string]*recState{}, flags: map[string]string{},
 		arrested: map[string]bool{}, fled: map[string]bool{}, warrants: map[string]Minutes{},
-		siteDown: map[string]bool{},
+		siteDown: map[string]bool{}, verbs: NewVerbIndex(),
 	}
 	for _, r := range sc.Records {
 		s.records[r.ID] = &recState{}
@@ -240,14 +241,14 @@ func (s *Session) WarrantUntil(person string) Minutes { return s.warrants[person
 // "output" event that is not recorded. Everything else is logged and returns
 // the events it caused.
 func (s *Session) Do(line string) ([]Event, error) {
-	cmd, err := ParseCommand(line)
+	cmd, err := parseCommand(line, s.verbs.Lookup)
 	if err != nil {
 		return nil, err
 	}
 	if cmd.Verb == "" {
 		return nil, nil
 	}
-	v, _ := LookupVerb(cmd.Verb)
+	v, _ := s.verbs.Lookup(cmd.Verb)
 	if v.ReadOnly {
 		txt, err := s.query(cmd)
 		if err != nil {

@@ -247,18 +247,18 @@ add_decision { flag = "informal_request",
                 ru = "Официальные каналы сохранили тайну проверки и допустимость доказательств." } }
 
 return {
-  on_event = function(ev)
-    if ev.kind == "site_down" and ev.subject == "kadr-hd.ru" and get_flag("takedown_early") then
+  on_site_down = function(ev)
+    if ev.subject == "kadr-hd.ru" and get_flag("takedown_early") then
       add_timer("12d", "operators_flee")
     end
-    if ev.kind == "site_reappeared" then
-      send_message {
+  end,
+  on_site_reappeared = function(ev)
+    send_message {
         from = "kinoshield",
         subject = { en = "KinoShield: the site is back", ru = "«КиноЩит»: сайт вернулся" },
         body = { en = "The same tracker runs again at " .. ev.subject .. ", now with another Dutch host.",
                  ru = "Тот же трекер снова работает по адресу " .. ev.subject .. ", теперь у другого голландского хостера." },
-      }
-    end
+    }
   end,
   on_timer = function(id)
     if id == "operators_flee" and not is_arrested("p-lebedev") then

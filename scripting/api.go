@@ -63,9 +63,22 @@ func Handlers() []Handler {
 	return []Handler{
 		{"on_start", nil, "Called once when a session starts, before the trainee's first command."},
 		{"on_event", []Param{{"ev", "takedown.Event", "the event: kind, subject, at (minutes), day, text, data"}},
-			"Called for every event the rules produce (not for events your handlers cause)."},
+			"Called for every event the rules produce (not for events your handlers cause). Prefer on_KIND: it is called only for its kind."},
 		{"on_timer", []Param{{"id", "string", "the id given to add_timer"}}, "Called when a timer set with add_timer runs out."},
 	}
+}
+
+// KindHandlers returns the per-kind handlers: on_KIND(ev) for every event
+// kind but the ones with handlers of their own.
+func KindHandlers() []Handler {
+	var out []Handler
+	for _, k := range EventKinds() {
+		if k[0] == "start" || k[0] == "timer" {
+			continue
+		}
+		out = append(out, Handler{"on_" + k[0], []Param{{"ev", "takedown.Event", "the event"}}, "Called for each " + k[0] + " event: " + k[1] + "."})
+	}
+	return out
 }
 
 // EventKinds lists the kinds of event on_event receives, with their meaning.

@@ -57,9 +57,16 @@ func Reference() string {
 		}
 		fmt.Fprintf(&b, "### `%s(%s)`\n\n%s\n\n", h.Name, strings.Join(ps, ", "), h.Summary)
 	}
-	b.WriteString("## Event kinds\n\n| kind | meaning |\n|---|---|\n")
+	b.WriteString("## Event kinds\n\nEach kind has its own handler `on_KIND(ev)`, called only for that kind.\n\n| kind | handler | meaning |\n|---|---|---|\n")
 	for _, k := range EventKinds() {
-		fmt.Fprintf(&b, "| `%s` | %s |\n", k[0], k[1])
+		h := "`on_" + k[0] + "`"
+		switch k[0] {
+		case "start":
+			h = "`on_start()`"
+		case "timer":
+			h = "`on_timer(id)`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k[0], h, k[1])
 	}
 	b.WriteString("\n## Rules outcomes\n\n")
 	for _, o := range game.Outcomes() {
@@ -158,7 +165,7 @@ func LuaLSStub() string {
 		fmt.Fprintf(&b, "function %s(%s) end\n\n", f.Name, strings.Join(names, ", "))
 	}
 	b.WriteString("---@class takedown.Handlers\n")
-	for _, h := range Handlers() {
+	for _, h := range append(Handlers(), KindHandlers()...) {
 		var ps []string
 		for _, p := range h.Params {
 			ps = append(ps, p.Name+": "+p.Type)

@@ -279,6 +279,10 @@ func (s *Script) readHandlers(rets []lua.LValue) {
 		known[h.Name] = true
 		names = append(names, h.Name)
 	}
+	names = append(names, "on_KIND for each event kind (see docs)")
+	for _, h := range KindHandlers() {
+		known[h.Name] = true
+	}
 	t.ForEach(func(k, v lua.LValue) {
 		name := k.String()
 		fn, isFn := v.(*lua.LFunction)
@@ -365,10 +369,20 @@ func (s *Script) Event(sess *game.Session, ev game.Event) error {
 	case "timer":
 		return s.callHandler("on_timer", lua.LString(ev.Subject))
 	}
-	if s.handlers["on_event"] == nil {
+	kind, all := s.handlers["on_"+ev.Kind], s.handlers["on_event"]
+	if kind == nil && all == nil {
 		return nil
 	}
-	return s.callHandler("on_event", s.eventTable(sess, ev))
+	t := s.eventTable(sess, ev)
+	if kind != nil {
+		if err := s.callHandler("on_"+ev.Kind, t); err != nil {
+			return err
+		}
+	}
+	if all != nil {
+		return s.callHandler("on_event", t)
+	}
+	return nil
 }
 
 func (s *Script) callHandler(name string, args ...lua.LValue) error {

@@ -79,11 +79,9 @@ add_ending { id = "late", outcome = "deadline", result = "loss",
 
 -- Handlers react to events during play.
 return {
-  on_event = function(ev)
-    if ev.kind == "case_opened" then
-      send_message { from = "publisher",
-        subject = { en = "Thank you", ru = "Спасибо" },
-        body = { en = "We are glad the case is open.", ru = "Рады, что дело возбуждено." } }
-    end
+  on_case_opened = function(ev)
+    send_message { from = "publisher",
+      subject = { en = "Thank you", ru = "Спасибо" },
+      body = { en = "We are glad the case is open.", ru = "Рады, что дело возбуждено." } }
   end,
 }
