@@ -333,7 +333,7 @@ func (sc *Scenario) Validate() []Problem {
 			return
 		}
 		if prev, ok := seen[id]; ok {
-			add(id, "id %q is used twice (%s and %s)", id, prev, what)
+			add("dup:"+id, "id %q is used twice (%s and %s)", id, prev, what)
 			return
 		}
 		seen[id] = what

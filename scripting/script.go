@@ -241,10 +241,25 @@ func (s *Script) problem(p pos, msg string) {
 	s.problems = append(s.problems, &Error{File: p.file, Line: p.line, Msg: msg})
 }
 
+// mark records where an id was declared; a second declaration is kept
+// under "dup:ID" so that the problem points at it.
 func (s *Script) mark(id string, p pos) {
 	if _, ok := s.scn.Where[id]; !ok {
 		s.scn.Where[id] = p.String()
+	} else if _, ok := s.scn.Where["dup:"+id]; !ok {
+		s.scn.Where["dup:"+id] = p.String()
 	}
+}
+
+// lineOf returns the last line of the source that mentions word, or 0.
+func (s *Script) lineOf(word string) int {
+	lines := strings.Split(string(s.prog.src), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.Contains(lines[i], word) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // install puts the API functions into the sandbox's globals.
@@ -288,9 +303,9 @@ func (s *Script) readHandlers(rets []lua.LValue) {
 		fn, isFn := v.(*lua.LFunction)
 		switch {
 		case !known[name]:
-			s.problem(pos{file: s.prog.name}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", name, strings.Join(names, ", ")))
+			s.problem(pos{file: s.prog.name, line: s.lineOf(name)}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", name, strings.Join(names, ", ")))
 		case !isFn:
-			s.problem(pos{file: s.prog.name}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
+			s.problem(pos{file: s.prog.name, line: s.lineOf(name)}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
 		default:
 			s.handlers[name] = fn
 		}

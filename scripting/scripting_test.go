@@ -84,7 +84,7 @@ func TestProblemsArePositioned(t *testing.T) {
 		{"play function at load", `reveal("k")`, []string{`mini.lua:9: reveal can only be called from a handler`}},
 		{"newer api", `scenario { id = "x", api = 99, title = "x", briefing = "b", start = "2009-01-01", deadline = "1d", home = "ru", unit = "k" }`,
 			[]string{`mini.lua:9: scenario is declared twice`}},
-		{"unknown handler", `return { on_tick = function() end }`, []string{`mini.lua: returned table: unknown handler "on_tick"`}},
+		{"unknown handler", `return { on_tick = function() end }`, []string{`mini.lua:9: returned table: unknown handler "on_tick"`}},
 		{"objective without check", `add_objective { id = "o", text = "t" }`, []string{`mini.lua:9: add_objective: missing field "check"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
