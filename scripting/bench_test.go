@@ -1,9 +1,13 @@
+//go:build unix
+
 package scripting_test
 
 import (
 	"bytes"
 	"io/fs"
+	"syscall"
 	"testing"
+	"time"
 
 	"takedown/game"
 	"takedown/scenarios"
@@ -26,7 +30,10 @@ func BenchmarkPlaythrough(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	start := cpuTime()
+	n := 0
 	for b.Loop() {
+		n++
 		sc, script, errs := p.Instantiate()
 		if errs != nil {
 			b.Fatal(errs)
@@ -37,4 +44,18 @@ func BenchmarkPlaythrough(b *testing.B) {
 		}
 		script.Close()
 	}
+	// Per CPU second of this process, so that other work on the machine
+	// does not change the figure much.
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "playthroughs/cpu-s")
+	}
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -175,8 +175,9 @@ func LuaLSStub() string {
 	return b.String()
 }
 
-// Globals lists every global a scenario can see: the API functions and the
-// standard libraries the sandbox opens. The .luacheckrc ships this list.
+// Globals lists the API functions a scenario can call; with the base,
+// table, string and math libraries they are every global it sees. The
+// .luacheckrc ships this list.
 func Globals() []string {
 	var out []string
 	for _, f := range API() {
