@@ -62,7 +62,7 @@ function add_jurisdiction(def) end
 ---@field jurisdiction? string where it is (required for org and unit)
 ---@field known? boolean known to the trainee from the start
 ---@field links? table<string, string|number|boolean> relation -> id: domain: registrar, registrant, ip, payment; ip: asn, host; account: processor, holder
----@field attrs? table<string, string|number|boolean> free facts: redacted, created, nameservers, page_title, price, informal ("answers"), tips_off (true), address
+---@field attrs? table<string, string|number|boolean> free facts: redacted, created, nameservers, page_title, offer and price (what a test purchase buys), informal ("answers"), tips_off (true), address
 ---@field reveals? table<string, string[]> tool -> ids the tool reveals on this entity, e.g. { osint = { "alias-ryzhaya" } }
 ---@field notes? table<string, string|takedown.Text> tool -> extra text in that tool's output
 ---@field copies? table<string, integer> for a site: title id -> downloads the page shows

@@ -110,14 +110,15 @@ func (s *Session) reject(subject string, why Text, cost Minutes) {
 func (s *Session) jur(e *Entity) *Jurisdiction { return s.sc.Jurisdictions[e.Jurisdiction] }
 
 func (s *Session) newRequest(instr string, holder, target string, delay [2]Minutes, cost Minutes) *Request {
+	// The request leaves once drafted: SentAt is after the command's cost.
 	r := &Request{ID: fmt.Sprintf("R%d", len(s.requests)+1), Instrument: instr, Holder: holder, Target: target,
-		SentAt: s.now, Status: "pending"}
+		SentAt: s.now + cost, Status: "pending"}
 	if h := s.sc.Entity(holder); h != nil {
 		if d, ok := h.Delays[instr]; ok {
 			delay = d
 		}
 	}
-	r.DueAt = s.now + cost + s.rng.Between(delay[0], delay[1])
+	r.DueAt = r.SentAt + s.rng.Between(delay[0], delay[1])
 	s.requests = append(s.requests, r)
 	s.schedule(&task{at: r.DueAt, kind: "answer", req: r})
 	to := s.nameT(holder)

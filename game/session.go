@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -310,7 +311,7 @@ func (s *Session) emit(ev Event) {
 		}
 		ev.Data["request"], ev.Data["instrument"] = r.ID, r.Instrument
 		ev.Data["holder"], ev.Data["target"] = r.Holder, r.Target
-		ev.Data["sent_at"] = fmt.Sprint(r.SentAt)
+		ev.Data["sent_at"] = strconv.FormatInt(int64(r.SentAt), 10)
 	}
 	b, _ := json.Marshal(ev)
 	h := sha256.New()

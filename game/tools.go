@@ -113,8 +113,8 @@ func (s *Session) tool(verb string, e *Entity, cost Minutes) {
 		}
 		a := s.sc.Entity(acc)
 		proc := a.Link("processor")
-		content := T(fmt.Sprintf("order: VIP access to %s\namount: %s\npaid via: %s\npayee account: %s\n", e.ID,
-			orDefault(e.Attr("price"), "300 RUB"), s.name(proc, EN), s.name(acc, EN)))
+		content := T(fmt.Sprintf("order: %s\namount: %s\npaid via: %s\npayee account: %s\n",
+			orDefault(e.Attr("offer"), "VIP access to "+e.ID), orDefault(e.Attr("price"), "300 RUB"), s.name(proc, EN), s.name(acc, EN)))
 		ev := s.newEvidence(evidenceSpec{
 			Kind: "purchase", Source: e.ID,
 			Title:   Tf("Test purchase on %s", "Проверочная закупка на %s", e.ID),

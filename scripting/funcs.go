@@ -63,7 +63,7 @@ func API() []*Func {
 				{"jurisdiction", "string", false, "where it is (required for org and unit)"},
 				{"known", "boolean", false, "known to the trainee from the start"},
 				{"links", "map", false, "relation -> id: domain: registrar, registrant, ip, payment; ip: asn, host; account: processor, holder"},
-				{"attrs", "map", false, "free facts: redacted, created, nameservers, page_title, price, informal (\"answers\"), tips_off (true), address"},
+				{"attrs", "map", false, "free facts: redacted, created, nameservers, page_title, offer and price (what a test purchase buys), informal (\"answers\"), tips_off (true), address"},
 				{"reveals", "lists", false, "tool -> ids the tool reveals on this entity, e.g. { osint = { \"alias-ryzhaya\" } }"},
 				{"notes", "texts", false, "tool -> extra text in that tool's output"},
 				{"copies", "counts", false, "for a site: title id -> downloads the page shows"},

@@ -384,7 +384,11 @@ func (s *Script) Event(sess *game.Session, ev game.Event) error {
 	case "timer":
 		return s.callHandler("on_timer", lua.LString(ev.Subject))
 	}
-	kind, all := s.handlers["on_"+ev.Kind], s.handlers["on_event"]
+	var kind *lua.LFunction
+	if ev.Kind != "start" && ev.Kind != "timer" {
+		kind = s.handlers["on_"+ev.Kind]
+	}
+	all := s.handlers["on_event"]
 	if kind == nil && all == nil {
 		return nil
 	}

@@ -171,6 +171,29 @@ return { on_event = function(ev) if ev.kind == "command" then while true do end 
 	}
 }
 
+func TestHandlersRunOncePerEvent(t *testing.T) {
+	src := minimal + `add_entity { id = "d.ru", kind = "domain", known = true }
+local n = 0
+return {
+  on_start = function() add_timer("1h", "t") end,
+  on_timer = function(id) n = n + 1; set_flag("timers", n) end,
+  on_command = function(ev) set_flag("cmd", ev.subject) end,
+  on_event = function(ev) if ev.kind == "command" then set_flag("all", "yes") end end,
+}`
+	sc, script, errs := scripting.Load("mini.lua", []byte(src), opts())
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	defer script.Close()
+	s := game.NewSession(sc, 1, script)
+	if _, err := s.Do("wait 2h"); err != nil {
+		t.Fatal(err)
+	}
+	if s.Flag("timers") != "1" || s.Flag("cmd") != "wait" || s.Flag("all") != "yes" {
+		t.Fatalf("flags = %v", s.Flags())
+	}
+}
+
 func TestScriptRandomIsSeeded(t *testing.T) {
 	src := minimal + `add_entity { id = "d.ru", kind = "domain", known = true }
 return { on_event = function(ev) if ev.kind == "command" then set_flag("r", tostring(math.random(1, 1000000))) end end }`
