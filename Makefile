@@ -26,6 +26,7 @@ unit:
 scenarios:
 	$(GO) run . check scenarios
 	$(GO) run . test
+	$(GO) run . test --random 200 --seed 1
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./game/... ./scripting/... ./cli/...

@@ -2,9 +2,10 @@ package game
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"hash"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,7 +81,8 @@ type Session struct {
 
 	events  []Event
 	log     []LogEntry
-	sum     [32]byte
+	sum     hash.Hash // SHA-256 over every event so far
+	buf     []byte
 	tasks   []*task
 	taskSeq int
 	inHook  bool
@@ -164,8 +166,45 @@ func (s *Session) Events() []Event { return s.events }
 // Log returns the command log. The slice must not be changed.
 func (s *Session) Log() []LogEntry { return s.log }
 
-// Checksum returns the running hash of all events so far.
-func (s *Session) Checksum() string { return hex.EncodeToString(s.sum[:8]) }
+// Checksum returns the first 16 hex digits of the SHA-256 of every event
+// so far.
+func (s *Session) Checksum() string {
+	if s.sum == nil {
+		return ""
+	}
+	return hex.EncodeToString(s.sum.Sum(s.buf[:0])[:8])
+}
+
+// hashEvent feeds an event to the running checksum: every field, each
+// length-prefixed, with Data in key order.
+func (s *Session) hashEvent(ev Event) {
+	if s.sum == nil {
+		s.sum = sha256.New()
+	}
+	b := s.buf[:0]
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	b = binary.AppendVarint(b, int64(ev.Seq))
+	b = binary.AppendVarint(b, int64(ev.At))
+	str(ev.Kind)
+	str(ev.Subject)
+	str(ev.Text.En)
+	str(ev.Text.Ru)
+	if ev.Hidden {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(ev.Data)))
+	for _, k := range sortedKeys(ev.Data) {
+		str(k)
+		str(ev.Data[k])
+	}
+	s.sum.Write(b)
+	s.buf = b
+}
 
 // Ended reports whether the case has reached an ending.
 func (s *Session) Ended() bool { return s.ending != nil }
@@ -313,11 +352,7 @@ func (s *Session) emit(ev Event) {
 		ev.Data["holder"], ev.Data["target"] = r.Holder, r.Target
 		ev.Data["sent_at"] = strconv.FormatInt(int64(r.SentAt), 10)
 	}
-	b, _ := json.Marshal(ev)
-	h := sha256.New()
-	h.Write(s.sum[:])
-	h.Write(b)
-	copy(s.sum[:], h.Sum(nil))
+	s.hashEvent(ev)
 	s.events = append(s.events, ev)
 	if s.hooks != nil && !s.inHook && ev.Kind != "script_error" {
 		s.inHook = true

@@ -76,7 +76,7 @@ const (
 // to 1M slots (16 MiB).
 const (
 	callStackSize    = 200
-	registrySize     = 20 * 1024
+	registrySize     = 4 * 1024
 	registryMaxSize  = 1024 * 1024
 	registryGrowStep = 64 * 1024
 )
