@@ -459,7 +459,7 @@ func (s *Session) Deadlines() []Deadline {
 	var out []Deadline
 	for _, r := range s.requests {
 		if r.Status == "pending" {
-			out = append(out, Deadline{r.DueAt, Tf("answer due: %s to %s", "ожидается ответ: %s, %s", r.Instrument, s.nameT(r.Holder))})
+			out = append(out, Deadline{r.DueAt, Tf("answer due: %s %s (%s)", "ожидается ответ: %s %s (%s)", r.ID, instrText(r.Instrument), s.nameT(r.Holder))})
 		}
 	}
 	for _, r := range s.sc.Records {
