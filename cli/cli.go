@@ -164,6 +164,7 @@ func (env Env) checkOne(src *Source) int {
 		}
 		script.Close()
 	}
+	met := map[string]bool{}
 	for _, mv := range src.Moves {
 		b, err := src.ReadMoves(mv)
 		if err != nil {
@@ -171,12 +172,69 @@ func (env Env) checkOne(src *Source) int {
 			n++
 			continue
 		}
-		if _, err := walkthrough.Parse(mv, bytes.NewReader(b)); err != nil {
+		moves, err := walkthrough.Parse(mv, bytes.NewReader(b))
+		if err != nil {
 			fmt.Fprintln(env.Stdout, err)
+			n++
+			continue
+		}
+		if len(errs) == 0 {
+			for _, id := range objectivesMet(src, moves) {
+				met[id] = true
+			}
+		}
+	}
+	if len(errs) == 0 && len(src.Moves) > 0 {
+		n += env.unmetObjectives(src, met)
+	}
+	return n
+}
+
+// objectivesMet plays a walkthrough and returns the objectives its ending
+// met; nothing if it does not end.
+func objectivesMet(src *Source, mv *walkthrough.Moves) []string {
+	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
+	if errs != nil {
+		return nil
+	}
+	defer script.Close()
+	s := game.NewSession(sc, mv.Seed, script)
+	mv.Run(s)
+	var out []string
+	if d := s.Debrief(); d != nil {
+		for _, o := range d.Objectives {
+			if o.Met {
+				out = append(out, o.ID)
+			}
+		}
+	}
+	return out
+}
+
+// unmetObjectives reports objectives that none of the walkthroughs meets:
+// no known path reaches them.
+func (env Env) unmetObjectives(src *Source, met map[string]bool) int {
+	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
+	if errs != nil {
+		return 0
+	}
+	script.Close()
+	n := 0
+	for _, o := range sc.Objectives {
+		if !met[o.ID] {
+			fmt.Fprintf(env.Stdout, "%s: objective %q is met by none of the walkthroughs: add one that meets it, or fix its check\n",
+				orWhere(sc.Where["objective:"+o.ID], src.Name), o.ID)
 			n++
 		}
 	}
 	return n
+}
+
+func orWhere(where, file string) string {
+	if where == "" {
+		return file
+	}
+	return where
 }
 
 func (env Env) run(args []string) (int, error) {

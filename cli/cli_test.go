@@ -173,3 +173,18 @@ func TestGraph(t *testing.T) {
 		t.Error("unknown format accepted")
 	}
 }
+
+func TestCheckReportsObjectivesNoWalkthroughMeets(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, _ := run("new", "--dir", dir, "obj"); code != ExitOK {
+		t.Fatal("new failed")
+	}
+	path := filepath.Join(dir, "obj.lua")
+	src, _ := os.ReadFile(path)
+	extra := "add_objective { id = \"never\", text = { en = \"n\", ru = \"н\" }, check = function() return false end }\n"
+	os.WriteFile(path, []byte(strings.Replace(string(src), "-- Every rules outcome", extra+"-- Every rules outcome", 1)), 0o644)
+	code, out, _ := run("check", dir)
+	if code != ExitFinding || !strings.Contains(out, `objective "never" is met by none of the walkthroughs`) || !strings.Contains(out, "obj.lua:") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
