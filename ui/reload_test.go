@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReloadReplaysTheSessionOnTheNewVersion(t *testing.T) {
+	dir := t.TempDir()
+	orig, err := os.ReadFile("../scenarios/film-site.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "film-site.lua")
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, sc, script, err := loadScenario(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMatch(src, sc, script, 1)
+	for _, l := range []string{"whois kadr-hd.ru", "dns kadr-hd.ru", "asn 198.51.100.23", "capture kadr-hd.ru"} {
+		m.do(l)
+	}
+	w := newWatcher(path, 1)
+	if w.poll() {
+		t.Fatal("an unchanged file was seen as changed")
+	}
+
+	// The author rewords a host's name: the session comes back to the same point.
+	edited := strings.Replace(string(orig), `name = "Nordhost B.V.",`, `name = "Nordhost Hosting B.V.",`, 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(path, time.Now().Add(time.Second), time.Now().Add(time.Second))
+	if !w.poll() {
+		t.Fatal("the change was not noticed")
+	}
+	nm, err := reloadMatch(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nm.s.Now() != m.s.Now() || len(nm.s.Log()) != 4 || len(nm.s.Evidence()) != 1 {
+		t.Errorf("reloaded session is not at the same point: now %v vs %v, log %d", nm.s.Now(), m.s.Now(), len(nm.s.Log()))
+	}
+	if nm.name("nordhost", "en") != "Nordhost Hosting B.V." {
+		t.Errorf("the new version was not taken: %q", nm.name("nordhost", "en"))
+	}
+
+	// A mistake keeps the previous version running and says where it is.
+	if err := os.WriteFile(path, []byte(strings.Replace(edited, "\nreturn {", "\nadd_entity { id = \"x\", kind = \"org\", colour = 1 }\nreturn {", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reloadMatch(nm); err == nil || !strings.Contains(err.Error(), "film-site.lua:") || !strings.Contains(err.Error(), `unknown field "colour"`) {
+		t.Fatalf("want a positioned error, got %v", err)
+	}
+	if len(nm.s.Log()) != 4 {
+		t.Error("the running session changed after a failed reload")
+	}
+}
+
+func TestWatcherIgnoresEmbeddedScenarios(t *testing.T) {
+	if w := newWatcher("scenarios/film-site.lua", 1); w != nil && w.poll() {
+		t.Error("an embedded scenario was watched")
+	}
+}
