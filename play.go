@@ -62,8 +62,8 @@ func playWindow(args []string, env cli.Env) error {
 	fl := flags("play", env)
 	scenario := fl.String("scenario", "", "scenario name or path (default: choose on the title screen)")
 	seed := fl.Uint64("seed", 0, "seed of a new session (default 1)")
-	lang := fl.String("lang", "en", "interface language: en or ru")
-	scale := fl.Float64("scale", 1, "text and control size, e.g. 1.25 for a large room")
+	lang := fl.String("lang", "", "interface language: en or ru (default: as last time, else en)")
+	scale := fl.Float64("scale", 0, "text and control size, e.g. 1.25 for a large room (default: as last time, else 1)")
 	full := fl.Bool("fullscreen", false, "start in full screen (F11 toggles)")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -71,11 +71,14 @@ func playWindow(args []string, env cli.Env) error {
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(fl.Args(), " "))
 	}
-	l, err := parseLang(*lang)
-	if err != nil {
-		return err
+	var l game.Lang
+	if *lang != "" {
+		var err error
+		if l, err = parseLang(*lang); err != nil {
+			return err
+		}
 	}
-	if *scale < 0.5 || *scale > 3 {
+	if *scale != 0 && (*scale < 0.5 || *scale > 3) {
 		return fmt.Errorf("--scale %g: want a factor between 0.5 and 3", *scale)
 	}
 	opt := ui.Options{Scenario: *scenario, Seed: *seed, Lang: l, Scale: *scale, Fullscreen: *full}

@@ -30,10 +30,10 @@ type Store interface {
 
 // Options configures the window.
 type Options struct {
-	Scenario   string // name or path; "" shows the title scene
-	Seed       uint64 // seed of a new session
-	Lang       game.Lang
-	Scale      float64 // the user's text size factor; 1 is the default
+	Scenario   string    // name or path; "" shows the title scene
+	Seed       uint64    // seed of a new session
+	Lang       game.Lang // "" takes the saved setting, else English
+	Scale      float64   // the user's text size factor; 0 takes the saved setting, else 1
 	Fullscreen bool
 	Store      Store       // where progress is saved; nil saves nothing
 	Size       image.Point // a fixed logical size (screenshots, tests); zero follows the window
@@ -77,6 +77,7 @@ type App struct {
 	fs      *fontSources
 	fsErr   error
 	ready   chan struct{} // closed when prepare is done
+	titles  chan map[string]*scenarioInfo
 	fonts   *fonts
 	fontAt  float64
 	c       colors
@@ -116,14 +117,24 @@ type overlay struct {
 
 // New makes the window's game. It does not open the window.
 func New(opt Options) (*App, error) {
-	if opt.Scale <= 0 {
-		opt.Scale = 1
+	if opt.Scale <= 0 || opt.Lang == "" {
+		sc, l := loadSettings(opt.Store)
+		if opt.Scale <= 0 {
+			opt.Scale = sc
+		}
+		if opt.Lang == "" {
+			opt.Lang = l
+		}
 	}
 	if opt.Lang != game.RU {
 		opt.Lang = game.EN
 	}
 	a := &App{opt: opt, src: opt.Source, c: defaultColors(), strs: uiText(), lang: opt.Lang,
 		targets: map[string]image.Rectangle{}, buttons: map[string]*widget.Button{}, scene: SceneTitle}
+	a.title.selected = scenarios.Default
+	if names := a.embedded(); len(names) > 0 && !contains(names, a.title.selected) {
+		a.title.selected = names[0]
+	}
 	a.prepare(opt.Scenario == "")
 	if a.src == nil {
 		a.src = ebitenSource{}
@@ -134,7 +145,6 @@ func New(opt Options) (*App, error) {
 	a.root = widget.NewContainer()
 	a.ui = &ebitenui.UI{Container: a.root, DisableDefaultFocus: true}
 	a.desk.tab = TabChart
-	a.title.selected = scenarios.Default
 	if opt.Scenario != "" {
 		a.title.selected = opt.Scenario
 		if !a.resume(opt.Scenario, true) {
@@ -145,25 +155,65 @@ func New(opt Options) (*App, error) {
 	return a, nil
 }
 
-// prepare parses the fonts, and the embedded scenarios for the title scene,
-// while the window opens; the first build waits for them.
+// prepare parses the fonts and the selected scenario while the window
+// opens; the first build waits for them. The other scenarios on the title
+// scene follow a moment later (see takeTitles).
 func (a *App) prepare(titles bool) {
 	done := make(chan struct{})
 	a.ready = done
+	if titles {
+		a.titles = make(chan map[string]*scenarioInfo, 1)
+	}
 	go func() {
-		defer close(done)
 		a.fs, a.fsErr = loadFontSources()
-		if titles {
-			a.title.info = map[string]*scenarioInfo{}
-			for _, name := range a.embedded() {
-				_, sc, script, err := loadScenario(name)
-				if script != nil {
-					script.Close()
-				}
-				a.title.info[name] = &scenarioInfo{sc: sc, err: err}
+		if !titles {
+			close(done)
+			return
+		}
+		load := func(name string) *scenarioInfo {
+			_, sc, script, err := loadScenario(name)
+			if script != nil {
+				script.Close()
+			}
+			return &scenarioInfo{sc: sc, err: err}
+		}
+		a.title.info = map[string]*scenarioInfo{a.title.selected: load(a.title.selected)}
+		close(done)
+		rest := map[string]*scenarioInfo{}
+		for _, name := range a.embedded() {
+			if name != a.title.selected {
+				rest[name] = load(name)
 			}
 		}
+		a.titles <- rest
 	}()
+}
+
+// takeTitles adds the scenarios loaded in the background to the title
+// scene; wait blocks until they are there.
+func (a *App) takeTitles(wait bool) {
+	if a.titles == nil {
+		return
+	}
+	var rest map[string]*scenarioInfo
+	if wait {
+		rest = <-a.titles
+	} else {
+		select {
+		case rest = <-a.titles:
+		default:
+			return
+		}
+	}
+	a.titles = nil
+	for k, v := range rest {
+		if _, ok := a.title.info[k]; !ok {
+			a.title.info[k] = v
+		}
+	}
+	if a.scene == SceneTitle {
+		a.rebuild = true
+	}
 }
 
 // embedded lists the scenarios the title scene offers.
@@ -215,6 +265,7 @@ func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
 	return a.outW, a.outH
 }
 
+// size is the screen size Layout last gave, or a guess before the first.
 func (a *App) size() (int, int) {
 	if a.outW == 0 {
 		if a.opt.Size != (image.Point{}) {
@@ -231,9 +282,14 @@ func (a *App) Update() error {
 	if a.quit != nil {
 		return a.quit
 	}
+	// EbitenUI keeps one cursor source per process; make it this app's.
+	einput.SetCursorUpdater(a.cursor)
 	a.prev, a.in = a.in, a.prev
 	a.in.Chars = a.in.Chars[:0]
 	a.src.Read(&a.in)
+	if a.ready == nil {
+		a.takeTitles(false)
+	}
 	changed := a.inputChanged()
 	if changed {
 		a.dirty = max(a.dirty, 2)
@@ -325,6 +381,7 @@ func (a *App) toggleFullscreen() {
 func (a *App) setScale(s float64) {
 	a.opt.Scale = min(2.5, max(0.6, s))
 	a.rebuild = true
+	a.saveSettings()
 }
 
 func (a *App) toggleLang() {
@@ -335,6 +392,7 @@ func (a *App) toggleLang() {
 	}
 	a.rebuild = true
 	a.save()
+	a.saveSettings()
 }
 
 func (a *App) dismissOverlay() {
@@ -380,14 +438,31 @@ func (a *App) run(line string) {
 }
 
 // build rebuilds the widgets and caches of the current scene.
-func (a *App) build() {
+// waitReady waits for prepare's fonts and first scenario, and reports
+// whether the fonts loaded.
+func (a *App) waitReady() bool {
 	if a.ready != nil {
 		<-a.ready
 		a.ready = nil
-		if a.fsErr != nil {
-			a.quit = a.fsErr
-			return
-		}
+	}
+	if a.fsErr != nil {
+		a.quit = a.fsErr
+		return false
+	}
+	return true
+}
+
+// settle waits for everything prepare loads, for a screenshot that must
+// not depend on timing.
+func (a *App) settle() {
+	if a.waitReady() {
+		a.takeTitles(true)
+	}
+}
+
+func (a *App) build() {
+	if !a.waitReady() {
+		return
 	}
 	a.rebuild = false
 	a.scale = min(float64(a.w)/1920, float64(a.h)/1080) * a.opt.Scale

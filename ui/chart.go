@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"image/color"
+	"math"
 	"sort"
 	"strings"
 
@@ -13,26 +14,16 @@ import (
 	"takedown/game"
 )
 
-// chartColumn puts an entity kind in a column of the link chart, following
-// the trail: domain → IP → network and organisations → people. Parties
-// (units, associations, rights holders) go in a strip below; -1.
-func chartColumn(e *game.Entity) int {
+// onChart says whether an entity is a box on the link chart, or a party
+// (a unit, an association, a rights holder) in the strip below it.
+func onChart(e *game.Entity) bool {
 	switch e.Kind {
-	case game.KindDomain, game.KindAlias, game.KindGroup:
-		return 0
-	case game.KindIP, game.KindAccount, game.KindMailbox, game.KindPhone, game.KindServer:
-		return 1
-	case game.KindASN:
-		return 2
+	case game.KindUnit:
+		return false
 	case game.KindOrg:
-		if e.Role == "association" || e.Role == "rights_holder" {
-			return -1
-		}
-		return 2
-	case game.KindPerson:
-		return 3
+		return e.Role != "association" && e.Role != "rights_holder"
 	}
-	return -1
+	return true
 }
 
 // kindColor is the stripe colour of an entity kind.
@@ -64,15 +55,16 @@ func (a *App) chartNodes(r image.Rectangle) map[string]image.Rectangle {
 	}
 	pad := a.u(16)
 	gap := a.u(10)
-	var cols [4][]*game.Entity
+	var chart []*game.Entity
 	var parties []*game.Entity
 	for _, e := range a.m.s.KnownEntities() {
-		if c := chartColumn(e); c >= 0 {
-			cols[c] = append(cols[c], e)
+		if onChart(e) {
+			chart = append(chart, e)
 		} else if e.ID != a.m.sc.Unit {
 			parties = append(parties, e)
 		}
 	}
+	cols := a.chartLayers(chart)
 	inner := image.Rect(r.Min.X+pad, r.Min.Y+pad+int(a.fonts.lineSmall), r.Max.X-pad, r.Max.Y-pad)
 	if len(parties) > 0 {
 		chipH := a.u(44)
@@ -89,13 +81,11 @@ func (a *App) chartNodes(r image.Rectangle) map[string]image.Rectangle {
 		}
 		inner.Max.Y -= stripH + gap
 	}
-	// Only columns with something in them take room, so the chart
-	// widens as the trail grows.
-	used := a.chartColumns(cols)
+	// Columns are the steps along the trail: each entity stands one column
+	// right of the furthest entity that links to it.
 	colGap := a.u(36)
-	colW := (inner.Dx() - (len(used)-1)*colGap) / max(1, len(used))
-	for i, c := range used {
-		list := cols[c]
+	colW := (inner.Dx() - (len(cols)-1)*colGap) / max(1, len(cols))
+	for i, list := range cols {
 		n := len(list)
 		h := min(a.u(66), (inner.Dy()-(n-1)*gap)/n)
 		x := inner.Min.X + i*(colW+colGap)
@@ -104,20 +94,118 @@ func (a *App) chartNodes(r image.Rectangle) map[string]image.Rectangle {
 			out[e.ID] = image.Rect(x, y, x+colW, y+h)
 		}
 	}
-	a.desk.cols = used
+	a.desk.cols = a.desk.cols[:0]
+	for _, list := range cols {
+		a.desk.cols = append(a.desk.cols, a.columnHead(list))
+	}
 	a.desk.colW, a.desk.colGap = colW, colGap
 	return out
 }
 
-// chartColumns lists the columns that have entities in them.
-func (a *App) chartColumns(cols [4][]*game.Entity) []int {
-	var used []int
-	for c, list := range cols {
-		if len(list) > 0 {
-			used = append(used, c)
+// chartLayers puts entities in columns by how far along the trail they
+// are: one column right of the furthest entity that links to them, or by
+// kind when nothing does. Each column is ordered by where the entities
+// linking to it stand, so that links cross little.
+func (a *App) chartLayers(es []*game.Entity) [][]*game.Entity {
+	in := map[string]bool{}
+	for _, e := range es {
+		in[e.ID] = true
+	}
+	parents := map[string][]string{}
+	for _, e := range es {
+		for _, rel := range sortedRels(e.Links) {
+			if t := e.Links[rel]; in[t] && t != e.ID {
+				parents[t] = append(parents[t], e.ID)
+			}
 		}
 	}
-	return used
+	depth := map[string]int{}
+	for _, e := range es {
+		depth[e.ID] = kindColumn(e)
+	}
+	for range es { // longest path, bounded in case of a cycle
+		changed := false
+		for _, e := range es {
+			d := 0
+			if len(parents[e.ID]) == 0 {
+				d = kindColumn(e)
+			}
+			for _, p := range parents[e.ID] {
+				d = max(d, depth[p]+1)
+			}
+			d = min(d, 5)
+			if d != depth[e.ID] {
+				depth[e.ID], changed = d, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	maxD := 0
+	for _, e := range es {
+		maxD = max(maxD, depth[e.ID])
+	}
+	cols := make([][]*game.Entity, maxD+1)
+	for _, e := range es {
+		cols[depth[e.ID]] = append(cols[depth[e.ID]], e)
+	}
+	pos := map[string]float64{}
+	for c, list := range cols {
+		if c > 0 {
+			key := func(e *game.Entity) float64 {
+				ps := parents[e.ID]
+				if len(ps) == 0 {
+					return 1e9
+				}
+				sum := 0.0
+				for _, p := range ps {
+					sum += pos[p]
+				}
+				return sum / float64(len(ps))
+			}
+			sort.SliceStable(list, func(i, k int) bool { return key(list[i]) < key(list[k]) })
+		}
+		for i, e := range list {
+			pos[e.ID] = float64(i)
+		}
+	}
+	var out [][]*game.Entity
+	for _, list := range cols {
+		if len(list) > 0 {
+			out = append(out, list)
+		}
+	}
+	return out
+}
+
+// kindColumn is where an entity nothing links to stands: sites and
+// aliases first, then addresses and accounts, then companies and networks,
+// then people.
+func kindColumn(e *game.Entity) int {
+	switch e.Kind {
+	case game.KindDomain, game.KindAlias, game.KindGroup:
+		return 0
+	case game.KindIP, game.KindAccount, game.KindMailbox, game.KindPhone, game.KindServer:
+		return 1
+	case game.KindPerson:
+		return 3
+	}
+	return 2
+}
+
+// columnHead names what a column holds: the kinds in it.
+func (a *App) columnHead(list []*game.Entity) string {
+	var kinds []string
+	seen := map[string]bool{}
+	for _, e := range list {
+		k := kindName(e, a.lang)
+		if !seen[k] {
+			seen[k] = true
+			kinds = append(kinds, k)
+		}
+	}
+	return strings.Join(kinds, ", ")
 }
 
 // chips lays out small labelled boxes left to right, wrapping.
@@ -154,12 +242,10 @@ func (a *App) paintChart(dst *ebiten.Image, r image.Rectangle) {
 		return
 	}
 	// Column headings.
-	heads := []game.Text{{En: "Sites and aliases", Ru: "Сайты и псевдонимы"}, {En: "Addresses and accounts", Ru: "Адреса и счета"},
-		{En: "Networks and companies", Ru: "Сети и компании"}, {En: "People", Ru: "Люди"}}
 	pad := a.u(16)
-	for i, c := range a.desk.cols {
+	for i, h := range a.desk.cols {
 		x := r.Min.X + pad + i*(a.desk.colW+a.desk.colGap)
-		a.drawText(dst, ellipsize(heads[c].In(a.lang), a.fonts.small, float64(a.desk.colW)), a.fonts.small, a.c.dim, float64(x), float64(r.Min.Y+a.u(6)))
+		a.drawText(dst, ellipsize(h, a.fonts.small, float64(a.desk.colW)), a.fonts.small, a.c.dim, float64(x), float64(r.Min.Y+a.u(6)))
 	}
 	s := a.m.s
 	ids := make([]string, 0, len(nodes))
@@ -168,6 +254,11 @@ func (a *App) paintChart(dst *ebiten.Image, r image.Rectangle) {
 	}
 	sort.Strings(ids)
 	lw := float32(max(1, a.u(2.5)))
+	// Links between neighbouring columns go under the boxes; links that
+	// jump a column are dashed and drawn over them, so that they are not
+	// mistaken for links to the box they cross.
+	var over [][4]float32
+	var overCol []color.NRGBA
 	for _, id := range ids {
 		e := a.m.sc.Entity(id)
 		from := nodes[id]
@@ -181,12 +272,48 @@ func (a *App) paintChart(dst *ebiten.Image, r image.Rectangle) {
 			if id == d.selected || e.Links[rel] == d.selected {
 				col = a.c.accent
 			}
+			if crossesBox(nodes, id, e.Links[rel], x1, y1, x2, y2) {
+				over = append(over, [4]float32{x1, y1, x2, y2})
+				overCol = append(overCol, col)
+				continue
+			}
 			vector.StrokeLine(dst, x1, y1, x2, y2, lw, col, true)
 			vector.FillCircle(dst, x2, y2, lw*2.2, col, true)
 		}
 	}
 	for _, id := range ids {
 		a.paintNode(dst, a.m.sc.Entity(id), nodes[id])
+	}
+	for i, l := range over {
+		dashed(dst, l[0], l[1], l[2], l[3], lw, float32(a.u(10)), overCol[i])
+		vector.FillCircle(dst, l[2], l[3], lw*2.2, overCol[i], true)
+	}
+}
+
+// crossesBox reports whether a straight link passes through a box other
+// than its ends.
+func crossesBox(nodes map[string]image.Rectangle, from, to string, x1, y1, x2, y2 float32) bool {
+	for id, r := range nodes {
+		if id == from || id == to {
+			continue
+		}
+		for t := float32(0.05); t < 1; t += 0.05 {
+			x, y := x1+(x2-x1)*t, y1+(y2-y1)*t
+			if image.Pt(int(x), int(y)).In(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dashed draws a dashed line.
+func dashed(dst *ebiten.Image, x1, y1, x2, y2, width, dash float32, col color.NRGBA) {
+	dx, dy := x2-x1, y2-y1
+	n := int(float32(math.Hypot(float64(dx), float64(dy))) / dash)
+	for i := 0; i < n; i += 2 {
+		t0, t1 := float32(i)/float32(n), float32(min(i+1, n))/float32(n)
+		vector.StrokeLine(dst, x1+dx*t0, y1+dy*t0, x1+dx*t1, y1+dy*t1, width, col, true)
 	}
 }
 
@@ -239,7 +366,12 @@ func (a *App) paintNode(dst *ebiten.Image, e *game.Entity, r image.Rectangle) {
 	}
 	if r.Dy() >= int(a.fonts.lineBody+a.fonts.lineSmall) {
 		y := float64(r.Min.Y) + (float64(r.Dy())-a.fonts.lineBody-a.fonts.lineSmall)/2
-		a.drawText(dst, ellipsize(name, a.fonts.bold, w), a.fonts.bold, a.c.text, x, y)
+		nf := a.fonts.bold
+		if textWidth(name, nf) > w {
+			// A long name drops to the smaller face before it is cut.
+			nf = a.fonts.small
+		}
+		a.drawText(dst, ellipsize(name, nf, w), nf, a.c.text, x, y+(a.fonts.lineBody-a.lineOf(nf))/2)
 		a.drawText(dst, ellipsize(strings.Join(tags, " · "), a.fonts.small, w), a.fonts.small, a.c.dim, x, y+a.fonts.lineBody)
 	} else {
 		f := a.fonts.small
@@ -274,3 +406,11 @@ func kindName(e *game.Entity, l game.Lang) string {
 
 // textWidth is the advance of a line of text.
 func textWidth(s string, f text.Face) float64 { return text.Advance(s, f) }
+
+// lineOf is the line height of a face the window uses.
+func (a *App) lineOf(f text.Face) float64 {
+	if f == a.fonts.small {
+		return a.fonts.lineSmall
+	}
+	return a.fonts.lineBody
+}

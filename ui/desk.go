@@ -31,7 +31,7 @@ type deskState struct {
 	maxConsole    float64
 	lay           deskLayout
 	nodes         map[string]image.Rectangle
-	cols          []int // chart columns in use
+	cols          []string // headings of the chart's columns
 	colW, colGap  int
 	wrapped       []wline
 	wrappedN      int
@@ -273,12 +273,20 @@ func (a *App) updateDesk() {
 			a.repaint = true
 		}
 	}
+	// Page keys scroll the tab; with Shift, the console, as in a terminal.
+	page := 0.0
 	if in.has(ebiten.KeyPageUp) {
-		d.consoleScroll = min(d.maxConsole, d.consoleScroll+float64(d.lay.out.Dy())*0.8)
-		a.repaint = true
+		page = -1
 	}
 	if in.has(ebiten.KeyPageDown) {
-		d.consoleScroll = max(0, d.consoleScroll-float64(d.lay.out.Dy())*0.8)
+		page = 1
+	}
+	switch {
+	case page != 0 && in.Shift:
+		d.consoleScroll = min(d.maxConsole, max(0, d.consoleScroll-page*float64(d.lay.out.Dy())*0.8))
+		a.repaint = true
+	case page != 0:
+		d.tabScroll[d.tab] = min(d.maxTabScroll, max(0, d.tabScroll[d.tab]+page*float64(d.lay.content.Dy())*0.8))
 		a.repaint = true
 	}
 	// Clicks on the chart select an entity; a right click opens its menu.
@@ -450,6 +458,15 @@ func (a *App) scrollMark(dst *ebiten.Image, r image.Rectangle, pos, maxPos float
 	y := float64(r.Min.Y) + frac*(float64(r.Dy())-bh)
 	w := float32(a.u(6))
 	vector.FillRect(dst, float32(r.Max.X)-w-float32(a.u(3)), float32(y), w, float32(bh), a.c.dim, false)
+	if !fromBottom && pos < maxPos {
+		// More below: say how to get there.
+		more := "▼ PgDn"
+		mw := textWidth(more, a.fonts.small)
+		x := float64(r.Max.X) - mw - float64(a.u(18))
+		yy := float64(r.Max.Y) - a.fonts.lineSmall - float64(a.u(4))
+		vector.FillRect(dst, float32(x)-float32(a.u(6)), float32(yy), float32(mw)+float32(a.u(12)), float32(a.fonts.lineSmall), a.c.panel2, false)
+		a.drawText(dst, more, a.fonts.small, a.c.accent, x, yy)
+	}
 }
 
 // drawConsoleInput draws the line being typed, with its caret.

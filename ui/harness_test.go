@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
 func TestMain(m *testing.M) {
 	flag.Parse()
 	h := &harness{jobs: make(chan *tick), done: make(chan struct{})}
+	global = h
 	code := 0
 	go func() {
 		code = m.Run()
@@ -30,7 +31,6 @@ func TestMain(m *testing.M) {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetVsyncEnabled(false)
 	ebiten.SetTPS(ebiten.SyncWithFPS)
-	global = h
 	if err := ebiten.RunGame(h); err != nil && !errors.Is(err, ebiten.Termination) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

@@ -173,5 +173,8 @@ func inDays(m game.Minutes, l game.Lang) string {
 	if m < game.Day {
 		return game.Tf("in %dh", "через %d ч", int(m/game.Hour)).In(l)
 	}
+	if m < 2*game.Day {
+		return game.Tf("in 1 day", "через 1 дн.").In(l)
+	}
 	return game.Tf("in %d days", "через %d дн.", int(m/game.Day)).In(l)
 }

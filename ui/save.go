@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"takedown/game"
@@ -183,4 +184,45 @@ func (a *App) resume(name string, quiet bool) bool {
 	}
 	a.rebuild = true
 	return true
+}
+
+// settingsName is the save that keeps the window's settings.
+const settingsName = "settings"
+
+// loadSettings reads the text size and language chosen last time.
+func loadSettings(st Store) (float64, game.Lang) {
+	scale, lang := 1.0, game.EN
+	if st == nil {
+		return scale, lang
+	}
+	data, _, err := st.Read(settingsName)
+	if err != nil {
+		return scale, lang
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, _ := strings.Cut(line, " ")
+		switch k {
+		case "scale":
+			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0.5 && f <= 3 {
+				scale = f
+			}
+		case "lang":
+			if game.Lang(v) == game.RU {
+				lang = game.RU
+			}
+		}
+	}
+	return scale, lang
+}
+
+// saveSettings keeps the text size and language for the next start.
+func (a *App) saveSettings() {
+	if a.opt.Store == nil {
+		return
+	}
+	data := fmt.Sprintf("scale %.2f\nlang %s\n", a.opt.Scale, a.lang)
+	if err := a.opt.Store.Write(settingsName, []byte(data)); err != nil {
+		a.overlay = &overlay{title: a.t("save_warn"), lines: []string{err.Error()}, bad: true}
+		a.rebuild = true
+	}
 }

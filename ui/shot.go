@@ -76,6 +76,7 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.settle()
 	if a.overlay != nil {
 		return nil, fmt.Errorf("%s: %v", a.overlay.title, a.overlay.lines)
 	}

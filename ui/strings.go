@@ -34,7 +34,7 @@ func uiText() map[string]game.Text {
 		"handoff":           {En: "Hand-off", Ru: "Передача"},
 		"debrief":           {En: "Debrief", Ru: "Разбор"},
 		"console":           {En: "Tool console", Ru: "Консоль инструментов"},
-		"console_hint":      {En: "Type a command (help lists them). Tab completes names, ↑ ↓ recall history.", Ru: "Введите команду (help — список). Tab дополняет имена, ↑ ↓ — история."},
+		"console_hint":      {En: "Type a command (help lists them). Tab completes, ↑↓ history, Shift+PgUp scrolls.", Ru: "Команда (help — список). Tab — дополнить, ↑↓ — история, Shift+PgUp — прокрутка."},
 		"actions":           {En: "Actions", Ru: "Действия"},
 		"actions_for":       {En: "Actions on", Ru: "Действия с"},
 		"select_hint":       {En: "Click anything on the link chart (or right-click it) to see what you can do with it.", Ru: "Щёлкните объект на схеме (или правой кнопкой), чтобы увидеть возможные действия."},
