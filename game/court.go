@@ -24,7 +24,7 @@ func (s *Session) Missing() []Text {
 		if el == ElemDamages || s.Proven(el) {
 			continue
 		}
-		out = append(out, Tf("no admissible evidence of %s", "нет допустимых доказательств: %s", elementName(el, EN)))
+		out = append(out, Tf("no admissible evidence of %s", "нет допустимых доказательств: %s", elementText(el)))
 	}
 	if contains(s.sc.Case.Handoff, ElemDamages) && !s.Proven(ElemDamages) {
 		d := s.Damages()
@@ -34,7 +34,8 @@ func (s *Session) Missing() []Text {
 	return out
 }
 
-func elementName(el string, l Lang) string {
+// elementText names an element of the offence in both languages.
+func elementText(el string) Text {
 	t, ok := map[string]Text{
 		ElemDistribution: {"distribution of the works", "распространение произведений"},
 		ElemIdentity:     {"the operator's identity", "личность оператора"},
@@ -43,9 +44,9 @@ func elementName(el string, l Lang) string {
 		ElemDamages:      {"damages above the threshold", "ущерб выше порога"},
 	}[el]
 	if !ok {
-		return el
+		return T(el)
 	}
-	return t.In(l)
+	return t
 }
 
 func (s *Session) handoff(u *Entity, cost Minutes) {
@@ -158,7 +159,7 @@ func (s *Session) verdictDue() {
 	}
 	for _, el := range s.sc.Case.Court {
 		if !s.Proven(el) {
-			v.Reasons = append(v.Reasons, Tf("not proven: %s", "не доказано: %s", elementName(el, EN)))
+			v.Reasons = append(v.Reasons, Tf("not proven: %s", "не доказано: %s", elementText(el)))
 		}
 	}
 	v.Convicted = len(v.Reasons) == 0

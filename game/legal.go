@@ -126,7 +126,7 @@ func (s *Session) newRequest(instr string, holder, target string, delay [2]Minut
 		to = Text{"the court", "суд"}
 	}
 	s.emit(Event{Kind: "request_sent", Subject: r.ID,
-		Text: Tf("%s %s sent to %s about %s; answer expected by %s", "%s %s направлен: %s, о %s; ответ ожидается к %s",
+		Text: Tf("%s %s sent to %s about %s; answer expected by %s", "Отправлено: %s, %s — адресат %s, о %s; ответ ожидается к %s",
 			r.ID, instrText(instr), to, s.nameT(target), s.cal.Date(r.DueAt)),
 		Data: map[string]string{"instrument": instr, "holder": holder, "target": target}})
 	return r

@@ -93,6 +93,8 @@ type App struct {
 	title   titleState
 	m       *match
 	overlay *overlay
+	// watch notices when the scenario file on disk changes (hot reload).
+	watch *watcher
 
 	rebuild   bool
 	repaint   bool
@@ -291,6 +293,10 @@ func (a *App) Update() error {
 		a.takeTitles(false)
 	}
 	changed := a.inputChanged()
+	if a.m != nil && (a.watch.poll() || (a.in.Ctrl && a.in.has(ebiten.KeyR))) {
+		a.reload()
+		changed = true
+	}
 	if changed {
 		a.dirty = max(a.dirty, 2)
 	}
@@ -793,6 +799,7 @@ func (a *App) startNew(name string) bool {
 	}
 	a.closeMatch()
 	a.m = newMatch(src, sc, script, a.seed())
+	a.watch = newWatcher(src.Name, reloadInterval)
 	a.desk = deskState{tab: TabChart}
 	a.goTo(SceneBriefing)
 	return true

@@ -12,6 +12,32 @@ import (
 	"takedown/scripting"
 )
 
+// reloadInterval is how many ticks pass between looks at the scenario file:
+// once a second at 60 TPS.
+const reloadInterval = 60
+
+// reload takes a new version of the scenario: the file changed on disk, or
+// the author pressed Ctrl+R. On an error the overlay shows it, positioned,
+// and the previous version keeps running.
+func (a *App) reload() {
+	nm, err := reloadMatch(a.m)
+	if err != nil {
+		a.overlay = &overlay{title: a.t("reload_error"), lines: strings.Split(err.Error(), "\n"), note: a.t("reload_error_note"), bad: true}
+		a.rebuild = true
+		return
+	}
+	old := a.m
+	a.m = nm
+	if old.script != nil {
+		old.script.Close()
+	}
+	if a.overlay != nil && a.overlay.title == a.t("reload_error") {
+		a.overlay = nil
+	}
+	a.rebuild = true
+	a.save()
+}
+
 // reloadMatch loads the match's scenario again from its source and replays
 // the session's commands on the new version, so that an author returns to
 // the same point. The old match is not touched: on any error it keeps

@@ -68,3 +68,44 @@ func TestWatcherIgnoresEmbeddedScenarios(t *testing.T) {
 		t.Error("an embedded scenario was watched")
 	}
 }
+
+// TestHotReloadInTheWindow edits the scenario file while the app runs: the
+// app takes the new version at the same point; a broken edit shows the
+// positioned error and the previous version keeps running.
+func TestHotReloadInTheWindow(t *testing.T) {
+	dir := t.TempDir()
+	orig, _ := os.ReadFile("../scenarios/film-site.lua")
+	path := filepath.Join(dir, "film-site.lua")
+	os.WriteFile(path, orig, 0o644)
+	d := newDriver(t, func(src Source) (*App, error) {
+		return New(Options{Scenario: path, Size: size720, Source: src})
+	})
+	d.click("to_desk")
+	d.typeLine("dns kadr-hd.ru")
+	d.typeLine("asn 198.51.100.23")
+
+	edited := strings.Replace(string(orig), `name = "Nordhost B.V.",`, `name = "Nordhost Hosting B.V.",`, 1)
+	os.WriteFile(path, []byte(edited), 0o644)
+	os.Chtimes(path, time.Now().Add(2*time.Second), time.Now().Add(2*time.Second))
+	d.idle(reloadInterval + 2)
+	if got := d.app.m.name("nordhost", "en"); got != "Nordhost Hosting B.V." {
+		t.Fatalf("the edit was not taken: %q", got)
+	}
+	if n := len(d.app.m.s.Log()); n != 2 {
+		t.Errorf("%d commands after reload, want 2", n)
+	}
+
+	broken := strings.Replace(edited, "\nreturn {", "\nadd_entity { id = \"x\", kind = \"org\", colour = 1 }\nreturn {", 1)
+	os.WriteFile(path, []byte(broken), 0o644)
+	os.Chtimes(path, time.Now().Add(4*time.Second), time.Now().Add(4*time.Second))
+	d.idle(reloadInterval + 2)
+	title, lines := d.app.Overlay()
+	if title == "" || len(lines) == 0 || !strings.Contains(strings.Join(lines, "\n"), `film-site.lua:`) {
+		t.Fatalf("overlay %q %q, want the positioned problem", title, lines)
+	}
+	d.click("dismiss")
+	d.typeLine("whois kadr-hd.ru")
+	if n := len(d.app.m.s.Log()); n != 3 {
+		t.Errorf("the previous version stopped: %d commands logged, want 3", n)
+	}
+}

@@ -161,6 +161,7 @@ func (a *App) resume(name string, quiet bool) bool {
 	}
 	a.closeMatch()
 	a.m = m
+	a.watch = newWatcher(m.src.Name, reloadInterval)
 	a.desk = deskState{tab: TabChart}
 	if st.tab != "" {
 		a.desk.tab = st.tab

@@ -88,6 +88,8 @@ func uiText() map[string]game.Text {
 		"script_error":      {En: "Scenario script error", Ru: "Ошибка в сценарии"},
 		"script_error_note": {En: "The scenario's author should fix this. Your progress is kept; you can go on playing.", Ru: "Это должен исправить автор сценария. Ваш прогресс сохранён, можно продолжать."},
 		"load_error":        {En: "The scenario cannot be loaded", Ru: "Сценарий не загружается"},
+		"reload_error":      {En: "The changed scenario was not loaded", Ru: "Изменённый сценарий не загружен"},
+		"reload_error_note": {En: "The previous version keeps running. Fix the file and save it again, or press Ctrl+R.", Ru: "Работает прежняя версия. Исправьте файл и сохраните его снова или нажмите Ctrl+R."},
 		"dismiss":           {En: "Continue", Ru: "Продолжить"},
 		"save_warn":         {En: "Save problem", Ru: "Проблема с сохранением"},
 		"ended_banner":      {En: "The case has ended: open the debrief.", Ru: "Дело завершено: откройте разбор."},
