@@ -3,7 +3,7 @@
 export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 
-.PHONY: run test deps vet unit scenarios bench fuzz docs
+.PHONY: run test deps vet unit scenarios bench fuzz docs bench-ui screenshots
 
 run: deps
 	$(GO) run .
@@ -39,3 +39,9 @@ fuzz:
 docs:
 	$(GO) run . docs > docs/api.md
 	$(GO) run . docs --luals > docs/takedown.meta.lua
+
+bench-ui: deps
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) run . bench-ui
+
+screenshots: deps
+	xvfb-run -a -s "-screen 0 1920x1080x24" bash docs/screenshots/make.sh
