@@ -125,9 +125,13 @@ func (s *Session) newRequest(instr string, holder, target string, delay [2]Minut
 	if instr == "warrant" {
 		to = Text{"the court", "суд"}
 	}
-	s.emit(Event{Kind: "request_sent", Subject: r.ID,
-		Text: Tf("%s %s sent to %s about %s; answer expected by %s", "Отправлено: %s, %s — адресат %s, о %s; ответ ожидается к %s",
-			r.ID, instrText(instr), to, s.nameT(target), s.cal.Date(r.DueAt)),
+	txt := Tf("%s %s sent to %s about %s; answer expected by %s", "Отправлено: %s, %s — адресат %s, о %s; ответ ожидается к %s",
+		r.ID, instrText(instr), to, s.nameT(target), s.cal.Date(r.DueAt))
+	if target == holder {
+		txt = Tf("%s %s sent to %s; answer expected by %s", "Отправлено: %s, %s — адресат %s; ответ ожидается к %s",
+			r.ID, instrText(instr), to, s.cal.Date(r.DueAt))
+	}
+	s.emit(Event{Kind: "request_sent", Subject: r.ID, Text: txt,
 		Data: map[string]string{"instrument": instr, "holder": holder, "target": target}})
 	return r
 }
