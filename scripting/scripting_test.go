@@ -126,6 +126,18 @@ func TestAllProblemsListed(t *testing.T) {
 	}
 }
 
+// newSession loads a scenario source as mini.lua and starts a session; the
+// sandbox closes when the test ends.
+func newSession(t *testing.T, src string, o scripting.Options, seed uint64) *game.Session {
+	t.Helper()
+	sc, script, errs := scripting.Load("mini.lua", []byte(src), o)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	t.Cleanup(script.Close)
+	return game.NewSession(sc, seed, script)
+}
+
 func TestHandlerErrorsBecomeEventsNotCrashes(t *testing.T) {
 	src := minimal + `add_entity { id = "d.ru", kind = "domain", known = true }
 return { on_event = function(ev)
@@ -134,12 +146,7 @@ return { on_event = function(ev)
     return x.boom
   end
 end }`
-	sc, script, errs := scripting.Load("mini.lua", []byte(src), opts())
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	defer script.Close()
-	s := game.NewSession(sc, 1, script)
+	s := newSession(t, src, opts(), 1)
 	if _, err := s.Do("whois d.ru"); err != nil {
 		t.Fatal(err)
 	}
@@ -157,12 +164,7 @@ func TestHostileHandlerIsStopped(t *testing.T) {
 return { on_event = function(ev) if ev.kind == "command" then while true do end end end }`
 	o := opts()
 	o.Limits = scripting.DefaultLimitsForTest()
-	sc, script, errs := scripting.Load("mini.lua", []byte(src), o)
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	defer script.Close()
-	s := game.NewSession(sc, 1, script)
+	s := newSession(t, src, o, 1)
 	if _, err := s.Do("whois d.ru"); err != nil {
 		t.Fatal(err)
 	}
@@ -180,12 +182,7 @@ return {
   on_command = function(ev) set_flag("cmd", ev.subject) end,
   on_event = function(ev) if ev.kind == "command" then set_flag("all", "yes") end end,
 }`
-	sc, script, errs := scripting.Load("mini.lua", []byte(src), opts())
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	defer script.Close()
-	s := game.NewSession(sc, 1, script)
+	s := newSession(t, src, opts(), 1)
 	if _, err := s.Do("wait 2h"); err != nil {
 		t.Fatal(err)
 	}
@@ -198,12 +195,7 @@ func TestScriptRandomIsSeeded(t *testing.T) {
 	src := minimal + `add_entity { id = "d.ru", kind = "domain", known = true }
 return { on_event = function(ev) if ev.kind == "command" then set_flag("r", tostring(math.random(1, 1000000))) end end }`
 	roll := func(seed uint64) string {
-		sc, script, errs := scripting.Load("mini.lua", []byte(src), opts())
-		if errs != nil {
-			t.Fatal(errs)
-		}
-		defer script.Close()
-		s := game.NewSession(sc, seed, script)
+		s := newSession(t, src, opts(), seed)
 		if _, err := s.Do("whois d.ru"); err != nil {
 			t.Fatal(err)
 		}
