@@ -125,10 +125,20 @@ func (a *App) paintCountry(dst *ebiten.Image, r image.Rectangle, j *game.Jurisdi
 	if j.ID == a.m.sc.Home && j.Threshold > 0 {
 		d = append(d, para{st: stSmall, text: fmt.Sprintf("%s: %s", game.Text{En: "serious-crime threshold", Ru: "порог крупного размера"}.In(a.lang), money(j.Threshold, j.Currency))})
 	}
-	if len(found) > 0 {
-		d = append(d, para{st: stBody, text: a.t("map_found") + ": " + strings.Join(found, ", "), gap: 4})
+	width, avail := float64(r.Dx()-2*pad), float64(r.Dy()-pad)
+	ls := a.wrap(d, width)
+	// Name as many finds as fit the box, then say how many more there are.
+	for n := len(found); n > 0; n-- {
+		text := a.t("map_found") + ": " + strings.Join(found[:n], ", ")
+		if n < len(found) {
+			text += fmt.Sprintf(" +%d", len(found)-n)
+		}
+		if withFound := a.wrap(append(d, para{st: stBody, text: text, gap: 4}), width); linesHeight(withFound) <= avail || n == 1 {
+			ls = withFound
+			break
+		}
 	}
-	ls := a.wrap(d, float64(r.Dx()-2*pad))
 	sub := dst.SubImage(r.Inset(a.u(3))).(*ebiten.Image)
 	a.drawLines(sub, ls, float64(r.Min.X+pad), float64(r.Min.Y+pad/2), 0)
 }
+
