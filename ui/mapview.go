@@ -141,4 +141,3 @@ func (a *App) paintCountry(dst *ebiten.Image, r image.Rectangle, j *game.Jurisdi
 	sub := dst.SubImage(r.Inset(a.u(3))).(*ebiten.Image)
 	a.drawLines(sub, ls, float64(r.Min.X+pad), float64(r.Min.Y+pad/2), 0)
 }
-
