@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,10 +42,10 @@ func scenarioGraph(sc *game.Scenario) (nodes map[string]string, edges []graphEdg
 			continue
 		}
 		from := ent(e.ID)
-		for _, rel := range sortedLinks(e.Links) {
+		for _, rel := range slices.Sorted(maps.Keys(e.Links)) {
 			edges = append(edges, graphEdge{from, ent(e.Links[rel]), rel})
 		}
-		for _, tool := range sortedLists(e.Reveals) {
+		for _, tool := range slices.Sorted(maps.Keys(e.Reveals)) {
 			for _, id := range e.Reveals[tool] {
 				edges = append(edges, graphEdge{from, ent(id), tool})
 			}
@@ -100,24 +102,6 @@ func kindOf(e *game.Entity) string {
 		return e.Kind + ": " + e.Role
 	}
 	return e.Kind
-}
-
-func sortedLinks(m map[string]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
-func sortedLists(m map[string][]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 func writeGraph(w io.Writer, sc *game.Scenario, format string) {

@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 
@@ -163,7 +165,7 @@ func argFits(arg string, e *game.Entity) bool {
 // printRandom writes a report; it returns how many findings it printed.
 func printRandom(w io.Writer, name string, rep *RandomReport) int {
 	var reached []string
-	for _, id := range sortedKeys(rep.Reached) {
+	for _, id := range slices.Sorted(maps.Keys(rep.Reached)) {
 		reached = append(reached, fmt.Sprintf("%s %d", id, rep.Reached[id]))
 	}
 	fmt.Fprintf(w, "random %s: %d walks; endings reached: %s\n", name, rep.Walks, strings.Join(reached, ", "))
@@ -184,13 +186,4 @@ func printRandom(w io.Writer, name string, rep *RandomReport) int {
 		}
 	}
 	return len(rep.ScriptErrors) + len(rep.DeadEnds)
-}
-
-func sortedKeys(m map[string]int) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -26,7 +27,7 @@ func (s *Session) Missing() []Text {
 		}
 		out = append(out, Tf("no admissible evidence of %s", "нет допустимых доказательств: %s", elementText(el)))
 	}
-	if contains(s.sc.Case.Handoff, ElemDamages) && !s.Proven(ElemDamages) {
+	if slices.Contains(s.sc.Case.Handoff, ElemDamages) && !s.Proven(ElemDamages) {
 		d := s.Damages()
 		out = append(out, Tf("damages %d %s are below the threshold of %d %s", "ущерб %d %s ниже порога %d %s",
 			d.Total, d.Currency, d.Threshold, d.Currency))
@@ -67,7 +68,7 @@ func (s *Session) handoff(u *Entity, cost Minutes) {
 		return
 	}
 	pkg := &handoffPackage{unit: u.ID, missing: s.Missing()}
-	pkg.refused = len(pkg.missing) == 1 && contains(s.sc.Case.Handoff, ElemDamages) && !s.Proven(ElemDamages)
+	pkg.refused = len(pkg.missing) == 1 && slices.Contains(s.sc.Case.Handoff, ElemDamages) && !s.Proven(ElemDamages)
 	for _, e := range s.evidence {
 		pkg.items = append(pkg.items, e.Num)
 		e.Custody = append(e.Custody, Custody{At: s.now, Holder: u.ID, Action: Tf("sent to %s in the hand-off package", "передано: %s", u.Name)})

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 )
 
 // Evidence is one item in the case file.
@@ -100,7 +101,7 @@ func (s *Session) Proven(elem string) bool {
 		return d.Total >= d.Threshold && d.Total > 0
 	}
 	for _, e := range s.evidence {
-		if e.Admissible && contains(e.Proves, elem) {
+		if e.Admissible && slices.Contains(e.Proves, elem) {
 			return true
 		}
 	}
@@ -110,7 +111,7 @@ func (s *Session) Proven(elem string) bool {
 // Identified reports whether admissible evidence names a person.
 func (s *Session) Identified(person string) bool {
 	for _, e := range s.evidence {
-		if e.Admissible && contains(e.Reveals, person) {
+		if e.Admissible && slices.Contains(e.Reveals, person) {
 			return true
 		}
 	}
@@ -184,15 +185,6 @@ func (s *Session) Damages() DamageReport {
 func (s *Session) hasStatement(holder string) bool {
 	for _, e := range s.evidence {
 		if e.Admissible && e.Kind == "statement" && e.Source == holder {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -177,7 +178,7 @@ func (s *Session) legalRequest(instr string, h, t *Entity, cost Minutes) {
 			s.reject(instr, Tf("Your unit has no power to investigate.", "У вашего подразделения нет полномочий на проверку."), cost)
 			return
 		}
-		if instr == "request" && !contains([]string{"isp", "mobile", "webmail", "host"}, h.Role) {
+		if instr == "request" && !slices.Contains([]string{"isp", "mobile", "webmail", "host"}, h.Role) {
 			s.reject(instr, Tf("%s is not a telecom operator: subscriber requests go to ISPs and mobile operators; use a production order.",
 				"%s не оператор связи: запрос об абоненте направляется операторам; используйте судебное решение.", h.Name), cost)
 			return
@@ -204,7 +205,7 @@ func (s *Session) legalRequest(instr string, h, t *Entity, cost Minutes) {
 			s.reject(instr, Tf("%s is in your own country: use a production order.", "%s в вашей стране: используйте судебное решение.", h.Name), cost)
 			return
 		}
-		if !contains(home.MLATWith, h.Jurisdiction) && !contains(hj.MLATWith, s.sc.Home) {
+		if !slices.Contains(home.MLATWith, h.Jurisdiction) && !slices.Contains(hj.MLATWith, s.sc.Home) {
 			s.reject(instr, Tf("There is no mutual legal assistance treaty between %s and %s.", "Между %s и %s нет договора о правовой помощи.", home.Name, hj.Name), cost)
 			return
 		}

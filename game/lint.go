@@ -1,6 +1,10 @@
 package game
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
 
 // Lint finds what a scenario declares but play can never reach: entities no
 // tool, record or script reveals, records whose holder or subject can never
@@ -93,7 +97,7 @@ func (sc *Scenario) toolReveals(e *Entity) []string {
 	case KindIP:
 		out = append(out, e.Link("asn"), e.Link("host"))
 	}
-	for _, tool := range sortedKeys(e.Reveals) {
+	for _, tool := range slices.Sorted(maps.Keys(e.Reveals)) {
 		out = append(out, e.Reveals[tool]...)
 	}
 	return out

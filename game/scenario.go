@@ -2,7 +2,8 @@ package game
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -393,10 +394,10 @@ func (sc *Scenario) Validate() []Problem {
 		if (e.Kind == KindOrg || e.Kind == KindUnit) && e.Jurisdiction == "" {
 			add(e.ID, "%s %q needs a jurisdiction", e.Kind, e.ID)
 		}
-		for _, rel := range sortedKeys(e.Links) {
+		for _, rel := range slices.Sorted(maps.Keys(e.Links)) {
 			ref(e.ID, "link "+rel+" of "+e.ID+": entity", e.Links[rel])
 		}
-		for _, tool := range sortedKeys(e.Reveals) {
+		for _, tool := range slices.Sorted(maps.Keys(e.Reveals)) {
 			if !isTool(tool) {
 				add(e.ID, "reveals: %q is not a tool (%v)", tool, ToolNames())
 			}
@@ -404,7 +405,7 @@ func (sc *Scenario) Validate() []Problem {
 				ref(e.ID, "reveals of "+e.ID+": entity", id)
 			}
 		}
-		for _, t := range sortedKeys(e.Copies) {
+		for _, t := range slices.Sorted(maps.Keys(e.Copies)) {
 			if sc.ttls[t] == nil {
 				add(e.ID, "copies: title %q is not defined", t)
 			}
@@ -428,7 +429,7 @@ func (sc *Scenario) Validate() []Problem {
 		for _, id := range r.Reveals {
 			ref(r.ID, "record "+r.ID+" reveals entity", id)
 		}
-		for _, t := range sortedKeys(r.Copies) {
+		for _, t := range slices.Sorted(maps.Keys(r.Copies)) {
 			if sc.ttls[t] == nil {
 				add(r.ID, "record %q: copies of title %q, which is not defined", r.ID, t)
 			}
@@ -502,13 +503,4 @@ func isOutcome(s string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

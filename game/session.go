@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -198,7 +200,7 @@ func (s *Session) hashEvent(ev Event) {
 		b = append(b, 0)
 	}
 	b = binary.AppendUvarint(b, uint64(len(ev.Data)))
-	for _, k := range sortedKeys(ev.Data) {
+	for _, k := range slices.Sorted(maps.Keys(ev.Data)) {
 		str(k)
 		str(ev.Data[k])
 	}
@@ -473,7 +475,7 @@ func (s *Session) Deadlines() []Deadline {
 			out = append(out, Deadline{end, Tf("retention ends: data about %s at %s", "истекает срок хранения: данные о %s в %s", r.About, s.nameT(r.Holder))})
 		}
 	}
-	for _, p := range sortedKeys(s.warrants) {
+	for _, p := range slices.Sorted(maps.Keys(s.warrants)) {
 		if until := s.warrants[p]; until > s.now {
 			out = append(out, Deadline{until, Tf("warrant expires: %s", "истекает постановление: %s", s.nameT(p))})
 		}

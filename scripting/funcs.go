@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -280,7 +281,7 @@ func declJurisdiction(c *call) int {
 	}
 	instruments := []string{"order", "request", "preserve", "mlat", "takedown", "warrant", "statement", "handoff", "court", "ask"}
 	a.dict("delays", func(k string, v lua.LValue) {
-		if !contains(instruments, k) {
+		if !slices.Contains(instruments, k) {
 			c.fail("add_jurisdiction: delays: unknown instrument %q (%s)", k, strings.Join(instruments, ", "))
 			return
 		}
@@ -290,7 +291,7 @@ func declJurisdiction(c *call) int {
 	a.dict("powers", func(k string, v lua.LValue) {
 		ps := c.listValue(v, "add_jurisdiction: powers."+k)
 		for _, p := range ps {
-			if !contains(powers, p) {
+			if !slices.Contains(powers, p) {
 				c.fail("add_jurisdiction: powers.%s: unknown power %q (%s)", k, p, strings.Join(powers, ", "))
 			}
 		}
@@ -514,12 +515,3 @@ func playGetDamages(c *call) int {
 }
 
 func playGetReturns(c *call) int { return c.ret(lua.LNumber(c.sc.cur.Returns())) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

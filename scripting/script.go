@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -329,7 +331,7 @@ func (s *Script) useRules(id string) error {
 	if !validRuleID(id) {
 		return fmt.Errorf("%q is not a rule pack id (lowercase letters, digits, - and _)", id)
 	}
-	if contains(s.rulesUsed, id) {
+	if slices.Contains(s.rulesUsed, id) {
 		return nil
 	}
 	rp, err := s.prog.rulePack(id)
@@ -422,7 +424,7 @@ func (s *Script) eventTable(sess *game.Session, ev game.Event) *lua.LTable {
 	t.RawSetString("day", lua.LNumber(int(ev.At/game.Day)+1))
 	t.RawSetString("text", lua.LString(ev.Text.En))
 	d := L.NewTable()
-	for _, k := range sortedKeys(ev.Data) {
+	for _, k := range slices.Sorted(maps.Keys(ev.Data)) {
 		d.RawSetString(k, lua.LString(ev.Data[k]))
 	}
 	t.RawSetString("data", d)
@@ -441,15 +443,6 @@ func (s *Script) Objective(sess *game.Session, id string) (bool, error) {
 		return false, err
 	}
 	return len(rets) > 0 && lua.LVAsBool(rets[0]), nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // CheckRulePack runs a rule pack on its own and returns its problems.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"strings"
 
 	"github.com/ebitenui/ebitenui"
@@ -134,7 +135,7 @@ func New(opt Options) (*App, error) {
 	a := &App{opt: opt, src: opt.Source, c: defaultColors(), strs: uiText(), lang: opt.Lang,
 		targets: map[string]image.Rectangle{}, buttons: map[string]*widget.Button{}, scene: SceneTitle}
 	a.title.selected = scenarios.Default
-	if names := a.embedded(); len(names) > 0 && !contains(names, a.title.selected) {
+	if names := a.embedded(); len(names) > 0 && !slices.Contains(names, a.title.selected) {
 		a.title.selected = names[0]
 	}
 	a.prepare(opt.Scenario == "")

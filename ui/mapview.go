@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,7 +19,7 @@ func (a *App) channel(home, j *game.Jurisdiction) (string, color.NRGBA) {
 	if j == home {
 		return a.t("ch_domestic"), a.c.good
 	}
-	mlat := contains(home.MLATWith, j.ID) || contains(j.MLATWith, home.ID)
+	mlat := slices.Contains(home.MLATWith, j.ID) || slices.Contains(j.MLATWith, home.ID)
 	n247 := home.Network247 && j.Network247
 	switch {
 	case mlat && n247:
@@ -29,15 +30,6 @@ func (a *App) channel(home, j *game.Jurisdiction) (string, color.NRGBA) {
 		return game.Text{En: "24/7 preservation only (no MLAT treaty)", Ru: "только сохранение через Сеть 24/7 (нет договора)"}.In(a.lang), a.c.warn
 	}
 	return a.t("ch_none"), a.c.bad
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // paintMap draws the home country on the left and every foreign

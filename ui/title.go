@@ -5,6 +5,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -139,7 +140,7 @@ func (a *App) openFolder() {
 	} else {
 		t.note = ""
 		for _, f := range found {
-			if !contains(t.opened, f) {
+			if !slices.Contains(t.opened, f) {
 				t.opened = append(t.opened, f)
 			}
 		}
