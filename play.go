@@ -10,6 +10,7 @@ import (
 
 	"takedown/cli"
 	"takedown/game"
+	"takedown/i18n"
 	"takedown/save"
 	"takedown/ui"
 )
@@ -48,14 +49,23 @@ func flags(name string, env cli.Env) *flag.FlagSet {
 	return fs
 }
 
+// parseLang reads --lang against the shipped catalogues.
 func parseLang(s string) (game.Lang, error) {
-	switch s {
-	case "en", "":
+	if s == "" {
 		return game.EN, nil
-	case "ru":
-		return game.RU, nil
 	}
-	return "", fmt.Errorf("--lang %q: want en or ru", s)
+	t, err := i18n.Load()
+	if err != nil {
+		return "", err
+	}
+	var langs []string
+	for _, l := range t.Langs() {
+		if string(l) == s {
+			return l, nil
+		}
+		langs = append(langs, string(l))
+	}
+	return "", fmt.Errorf("--lang %q: want %s", s, strings.Join(langs, " or "))
 }
 
 func playWindow(args []string, env cli.Env) error {
@@ -65,6 +75,7 @@ func playWindow(args []string, env cli.Env) error {
 	lang := fl.String("lang", "", "interface language: en or ru (default: as last time, else en)")
 	scale := fl.Float64("scale", 0, "text and control size, e.g. 1.25 for a large room (default: as last time, else 1)")
 	full := fl.Bool("fullscreen", false, "start in full screen (F11 toggles)")
+	presenter := fl.Bool("presenter", false, "start in presenter mode (F6 toggles; default: as last time)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -81,7 +92,7 @@ func playWindow(args []string, env cli.Env) error {
 	if *scale != 0 && (*scale < 0.5 || *scale > 3) {
 		return fmt.Errorf("--scale %g: want a factor between 0.5 and 3", *scale)
 	}
-	opt := ui.Options{Scenario: *scenario, Seed: *seed, Lang: l, Scale: *scale, Fullscreen: *full}
+	opt := ui.Options{Scenario: *scenario, Seed: *seed, Lang: l, Scale: *scale, Fullscreen: *full, Presenter: *presenter}
 	store, err := openStore()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "takedown: progress will not be saved: %v\n", err)
@@ -104,10 +115,11 @@ func screenshot(args []string, env cli.Env) error {
 	out := fl.String("out", "", "PNG file to write")
 	scenario := fl.String("scenario", "", "scenario name or path (default: the default scenario)")
 	moves := fl.String("moves", "", "walkthrough whose commands are played first")
-	scene := fl.String("scene", "", "title, briefing, desk, chart, map, inbox, calendar, case, handoff, debrief or error")
+	scene := fl.String("scene", "", "one of: "+strings.Join(ui.Scenes(), ", "))
 	size := fl.String("size", "1920x1080", "image size WxH")
 	lang := fl.String("lang", "en", "interface language: en or ru")
 	scale := fl.Float64("scale", 1, "text and control size")
+	presenter := fl.Bool("presenter", false, "presenter mode: one large panel at a time, text for the back of a room")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -123,7 +135,7 @@ func screenshot(args []string, env cli.Env) error {
 		return err
 	}
 	return ui.Screenshot(ui.ShotOptions{Out: *out, Scenario: *scenario, Moves: *moves, Scene: *scene,
-		Size: image.Pt(w, h), Lang: l, Scale: *scale})
+		Size: image.Pt(w, h), Lang: l, Scale: *scale, Presenter: *presenter})
 }
 
 func parseSize(s string) (int, int, error) {

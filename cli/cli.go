@@ -9,13 +9,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"takedown/catalog"
+	"takedown/engine"
 	"takedown/game"
+	"takedown/i18n"
 	"takedown/scenarios"
 	"takedown/scripting"
+	"takedown/scripting/sandbox"
+	"takedown/terminal"
 	"takedown/walkthrough"
 )
 
@@ -26,16 +31,18 @@ const (
 	ExitUsage   = 2 // bad usage or unreadable input
 )
 
-// Env is where a command writes.
+// Env is where a command writes. Cat and Text may be nil: Main fills them.
 type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
+	Cat    *catalog.Catalog
+	Text   *i18n.Catalog
 }
 
 // Headless reports whether a subcommand runs without a window.
 func Headless(cmd string) bool {
 	switch cmd {
-	case "check", "run", "test", "docs", "graph", "new", "help", "-h", "-help", "--help":
+	case "check", "run", "test", "docs", "xapi", "report", "graph", "new", "host", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -46,6 +53,17 @@ func Main(args []string, env Env) int {
 	if len(args) == 0 {
 		usage(env.Stderr)
 		return ExitUsage
+	}
+	if env.Cat == nil {
+		env.Cat = catalog.New()
+	}
+	if env.Text == nil {
+		t, err := i18n.Load()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "takedown: %v\n", err)
+			return ExitUsage
+		}
+		env.Text = t
 	}
 	var err error
 	code := ExitOK
@@ -58,10 +76,16 @@ func Main(args []string, env Env) int {
 		code, err = env.test(args[1:])
 	case "docs":
 		code, err = env.docs(args[1:])
+	case "xapi":
+		code, err = env.xapi(args[1:])
+	case "report":
+		code, err = env.report(args[1:])
 	case "graph":
 		code, err = env.graph(args[1:])
 	case "new":
 		code, err = env.newScenario(args[1:])
+	case "host":
+		code, err = env.host(args[1:])
 	case "help", "-h", "-help", "--help":
 		usage(env.Stdout)
 		return ExitOK
@@ -72,11 +96,28 @@ func Main(args []string, env Env) int {
 	}
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(env.Stderr, "takedown %s: %v\n", args[0], err)
+			for _, line := range strings.Split(env.render(err), "\n") {
+				fmt.Fprintf(env.Stderr, "takedown %s: %s\n", args[0], terminal.Escape(line))
+			}
 		}
 		return ExitUsage
 	}
 	return code
+}
+
+// render gives an error in words: the rules' messages in English.
+func (env Env) render(err error) string {
+	var we *walkthrough.Error
+	if errors.As(err, &we) {
+		return fmt.Sprintf("%s:%d: %s", we.File, we.Line, env.render(we.Err))
+	}
+	return env.Text.Printer(game.EN, nil, time.Time{}).Err(err)
+}
+
+// line prints one line of untrusted text (a script's error, a path) with
+// control characters made visible.
+func (env Env) line(w io.Writer, s string) {
+	fmt.Fprintln(w, terminal.Escape(s))
 }
 
 func usage(w io.Writer) {
@@ -94,6 +135,12 @@ func usage(w io.Writer) {
                       leads, evidence, legal steps and endings as a graph
   new NAME            start a scenario from a commented template (NAME.lua and walkthroughs)
   docs [--luals]      print the Lua API reference, or the lua-language-server stub
+  host --scenario X [--addr :PORT] [--seed N] [--minutes M]  host a workshop room (--replay ARCHIVE replays one)
+  xapi SAVE|--scenario X --moves FILE [--seed N] [--actor NAME] [--home URL]
+                      print a session's xAPI statements as a JSON array
+                      (SAVE: a save file, a session log or a report)
+  report SAVE|--scenario X --moves FILE [--seed N] [--lang en|ru] --out FILE.html
+                      write the after-action report: one HTML file with the session in it
   screenshot --out FILE.png [--scenario X] [--moves FILE] [--scene NAME] [--size WxH] [--lang en|ru]
                       render one scene to a PNG
 
@@ -116,25 +163,27 @@ func (env Env) check(args []string) (int, error) {
 	if len(rest) == 0 {
 		return 0, fmt.Errorf("name at least one scenario file or folder, e.g. check scenarios")
 	}
-	scen, rules, err := expand(rest)
+	scen, rules, err := catalog.Expand(rest)
 	if err != nil {
 		return 0, err
 	}
 	problems := 0
 	for _, p := range rules {
-		src, err := os.ReadFile(p)
+		src, err := catalog.ReadRulePack(p)
 		if err != nil {
-			return 0, fmt.Errorf("%s: %v", p, unwrapPath(err))
+			env.line(env.Stdout, err.Error())
+			problems++
+			continue
 		}
 		for _, e := range scripting.CheckRulePack(filepath.ToSlash(p), src) {
-			fmt.Fprintln(env.Stdout, e)
+			env.line(env.Stdout, e.Error())
 			problems++
 		}
 	}
 	for _, p := range scen {
-		src, err := FindFile(p)
+		src, err := env.Cat.File(p)
 		if err != nil {
-			fmt.Fprintln(env.Stdout, err)
+			env.line(env.Stdout, err.Error())
 			problems++
 			continue
 		}
@@ -147,84 +196,80 @@ func (env Env) check(args []string) (int, error) {
 	return ExitOK, nil
 }
 
-// checkOne loads a scenario and parses its walkthroughs, printing problems.
-func (env Env) checkOne(src *Source) int {
-	_, script, errs := scripting.Load(src.Name, src.Src, src.Options())
+// checkOne loads a scenario, parses and plays its walkthroughs, and prints
+// every problem: load errors, unreachable parts, objectives no walkthrough
+// meets, and texts made during play that lack a declared language.
+func (env Env) checkOne(src *catalog.Source) int {
+	prog, errs := engine.Compile(src, sandbox.Limits{})
+	n := 0
+	if errs == nil {
+		_, script, lerrs := prog.Load()
+		errs = lerrs
+		if script != nil {
+			for _, e := range script.Lint() {
+				env.line(env.Stdout, e.Error())
+				n++
+			}
+			for _, id := range script.Overridden() {
+				env.line(env.Stdout, fmt.Sprintf("%s: warning: the scenario redefines jurisdiction %q from its rule pack", src.Name, id))
+			}
+			script.Close()
+		}
+	}
 	for _, e := range errs {
-		fmt.Fprintln(env.Stdout, e)
+		env.line(env.Stdout, e.Error())
 	}
-	n := len(errs)
-	if script != nil {
-		for _, e := range script.Lint() {
-			fmt.Fprintln(env.Stdout, e)
-			n++
-		}
-		for _, id := range script.Overridden() {
-			fmt.Fprintf(env.Stdout, "%s: warning: the scenario redefines jurisdiction %q from its rule pack\n", src.Name, id)
-		}
-		script.Close()
-	}
+	n += len(errs)
 	met := map[string]bool{}
+	var scenario *game.Scenario
+	textProblems := map[string]bool{}
 	for _, mv := range src.Moves {
 		b, err := src.ReadMoves(mv)
 		if err != nil {
-			fmt.Fprintf(env.Stdout, "%s: %v\n", mv, unwrapPath(err))
+			env.line(env.Stdout, err.Error())
 			n++
 			continue
 		}
 		moves, err := walkthrough.Parse(mv, bytes.NewReader(b))
 		if err != nil {
-			fmt.Fprintln(env.Stdout, err)
+			env.line(env.Stdout, env.render(err))
 			n++
 			continue
 		}
-		if len(errs) == 0 {
-			for _, id := range objectivesMet(src, moves) {
-				met[id] = true
-			}
+		if len(errs) > 0 {
+			continue
 		}
-	}
-	if len(errs) == 0 && len(src.Moves) > 0 {
-		n += env.unmetObjectives(src, met)
-	}
-	return n
-}
-
-// objectivesMet plays a walkthrough and returns the objectives its ending
-// met; nothing if it does not end.
-func objectivesMet(src *Source, mv *walkthrough.Moves) []string {
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
-	if errs != nil {
-		return nil
-	}
-	defer script.Close()
-	s := game.NewSession(sc, mv.Seed, script)
-	mv.Run(s)
-	var out []string
-	if d := s.Debrief(); d != nil {
-		for _, o := range d.Objectives {
-			if o.Met {
-				out = append(out, o.ID)
-			}
-		}
-	}
-	return out
-}
-
-// unmetObjectives reports objectives that none of the walkthroughs meets:
-// no known path reaches them.
-func (env Env) unmetObjectives(src *Source, met map[string]bool) int {
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
-	if errs != nil {
-		return 0
-	}
-	script.Close()
-	n := 0
-	for _, o := range sc.Objectives {
-		if !met[o.ID] {
-			fmt.Fprintf(env.Stdout, "%s: objective %q is met by none of the walkthroughs: add one that meets it, or fix its check\n",
-				orWhere(sc.Where["objective:"+o.ID], src.Name), o.ID)
+		s, err := prog.NewSession(engine.Options{Seed: moves.Seed})
+		if err != nil {
+			env.line(env.Stdout, mv+": "+env.render(err))
 			n++
+			continue
+		}
+		moves.Run(s)
+		scenario = s.Game().Scenario()
+		if d := s.Game().Debrief(); d != nil {
+			for _, o := range d.Objectives {
+				if o.Met {
+					met[o.ID] = true
+				}
+			}
+		}
+		for _, p := range s.Script().TextProblems() {
+			textProblems[p] = true
+		}
+		s.Close()
+	}
+	for p := range textProblems {
+		env.line(env.Stdout, p)
+		n++
+	}
+	if scenario != nil {
+		for _, o := range scenario.Objectives {
+			if !met[o.ID] {
+				env.line(env.Stdout, fmt.Sprintf("%s: objective %q is met by none of the walkthroughs: add one that meets it, or fix its check",
+					orWhere(scenario.Where["objective:"+o.ID], src.Name), o.ID))
+				n++
+			}
 		}
 	}
 	return n
@@ -243,6 +288,7 @@ func (env Env) run(args []string) (int, error) {
 	moves := fl.String("moves", "", "walkthrough file of console commands")
 	seed := fl.Uint64("seed", 0, "seed (default: the walkthrough's seed line, else 1)")
 	asJSON := fl.Bool("json", false, "print the outcome as JSON")
+	lang := fl.String("lang", "en", "language of the transcript: "+langList(env.Text))
 	rest, err := parse(fl, args)
 	if err != nil {
 		return 0, err
@@ -253,30 +299,33 @@ func (env Env) run(args []string) (int, error) {
 	if len(rest) > 0 {
 		return 0, fmt.Errorf("unexpected arguments: %s", strings.Join(rest, " "))
 	}
-	src, err := Find(*name)
+	l, err := parseLang(env.Text, *lang)
 	if err != nil {
 		return 0, err
 	}
-	b, err := os.ReadFile(*moves)
+	prog, err := engine.Open(env.Cat, *name)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %v", *moves, unwrapPath(err))
+		return 0, err
+	}
+	b, err := catalog.ReadMovesFile(*moves)
+	if err != nil {
+		return 0, err
 	}
 	mv, err := walkthrough.Parse(*moves, bytes.NewReader(b))
 	if err != nil {
 		return 0, err
 	}
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
-	if errs != nil {
-		return 0, errs
-	}
-	defer script.Close()
 	sd := mv.Seed
 	seedSet := false
 	fl.Visit(func(f *flag.Flag) { seedSet = seedSet || f.Name == "seed" })
 	if seedSet {
 		sd = *seed
 	}
-	s := game.NewSession(sc, sd, script)
+	s, err := prog.NewSession(engine.Options{Seed: sd, Clock: zeroClock})
+	if err != nil {
+		return 0, err
+	}
+	defer s.Close()
 	fails := mv.Run(s)
 	if *asJSON {
 		out := Outcome(s)
@@ -286,10 +335,10 @@ func (env Env) run(args []string) (int, error) {
 			return 0, err
 		}
 	} else {
-		Transcript(env.Stdout, s, game.EN)
+		env.Transcript(env.Stdout, s, l)
 	}
 	for _, f := range fails {
-		fmt.Fprintln(env.Stderr, f)
+		fmt.Fprintln(env.Stderr, terminal.EscapeLines(env.failure(f, s, l)))
 	}
 	if len(fails) > 0 {
 		return ExitFinding, nil
@@ -297,12 +346,47 @@ func (env Env) run(args []string) (int, error) {
 	return ExitOK, nil
 }
 
-// Result is what run --json prints.
+// zeroClock records no wall-clock time, so that run --json prints the same
+// bytes on every machine at every hour.
+func zeroClock() time.Time { return time.Unix(0, 0) }
+
+// failure renders a walkthrough failure.
+// failure renders a walkthrough's failure with the session's names and
+// calendar, its later lines indented under the first.
+func (env Env) failure(f walkthrough.Failure, es *engine.Session, l game.Lang) string {
+	if f.Err != nil {
+		v := es.View()
+		msg := env.Text.Printer(l, v, v.Scenario.Start).Err(f.Err)
+		return fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.Msg, indentRest(msg))
+	}
+	return f.Error()
+}
+
+// parseLang reads a --lang value against the shipped catalogues.
+func parseLang(t *i18n.Catalog, s string) (game.Lang, error) {
+	for _, l := range t.Langs() {
+		if string(l) == s {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("--lang %q: want %s", s, langList(t))
+}
+
+func langList(t *i18n.Catalog) string {
+	var ls []string
+	for _, l := range t.Langs() {
+		ls = append(ls, string(l))
+	}
+	return strings.Join(ls, " or ")
+}
+
+// Result is what run --json prints: the session's log, events, View and
+// debrief as data.
 type Result struct {
 	Scenario string        `json:"scenario"`
 	Hash     string        `json:"hash"`
 	Seed     uint64        `json:"seed"`
-	Clock    string        `json:"clock"`
+	Now      game.Minutes  `json:"now"`
 	Ended    bool          `json:"ended"`
 	Ending   string        `json:"ending,omitempty"`
 	Result   string        `json:"result,omitempty"`
@@ -315,9 +399,10 @@ type Result struct {
 }
 
 // Outcome summarises a session for JSON output.
-func Outcome(s *game.Session) Result {
+func Outcome(es *engine.Session) Result {
+	s := es.Game()
 	r := Result{Scenario: s.Scenario().ID, Hash: s.Scenario().Hash, Seed: s.Seed(),
-		Clock: s.Calendar().Format(s.Now()), Ended: s.Ended(), Checksum: s.Checksum(),
+		Now: s.Now(), Ended: s.Ended(), Checksum: s.Checksum(),
 		Events: s.Events(), Debrief: s.Debrief(), Errors: s.ScriptErrors()}
 	for _, e := range s.Log() {
 		r.Log = append(r.Log, e.Line)
@@ -329,47 +414,77 @@ func Outcome(s *game.Session) Result {
 	return r
 }
 
-// Transcript prints the session as the console shows it, then the outcome.
-func Transcript(w io.Writer, s *game.Session, l game.Lang) {
-	cal := s.Calendar()
-	for _, ev := range s.Events() {
-		if ev.Hidden || ev.Kind == "start" {
+// Transcript prints the session as the console shows it, then the outcome,
+// in a language.
+func (env Env) Transcript(w io.Writer, es *engine.Session, l game.Lang) {
+	v := es.View()
+	p := env.Text.Printer(l, v, v.Scenario.Start)
+	for _, ev := range es.Events() {
+		if ev.Hidden || ev.Kind == game.EvStart {
 			continue
 		}
-		text := strings.TrimRight(ev.Text.In(l), "\n")
+		text := terminal.EscapeLines(strings.TrimRight(p.Msg(ev.Msg), "\n"))
 		switch ev.Kind {
-		case "command":
-			fmt.Fprintf(w, "\n[%s] > %s\n", cal.Format(ev.At), text)
-		case "output":
+		case game.EvCommand:
+			fmt.Fprintf(w, "\n[%s] > %s\n", p.Time(ev.At), text)
+		case game.EvOutput:
 			fmt.Fprintln(w, indent(text))
 		default:
-			fmt.Fprintf(w, "[%s] %s\n", cal.Format(ev.At), indentRest(text))
+			fmt.Fprintf(w, "[%s] %s\n", p.Time(ev.At), indentRest(text))
 		}
 	}
 	fmt.Fprintln(w)
-	d := s.Debrief()
+	d := v.Debrief
 	if d == nil {
-		fmt.Fprintf(w, "Not ended yet: %s\n", cal.Format(s.Now()))
+		fmt.Fprintf(w, "%s %s\n", p.T("cli.not_ended"), p.Time(v.Now))
 		return
 	}
-	fmt.Fprintf(w, "Ending: %s (%s) - %s\n", d.Ending.Title.In(l), d.Ending.Result, d.Ending.Text.In(l))
-	fmt.Fprintf(w, "Score: %d\n", d.Score)
+	fmt.Fprintf(w, "%s\n", terminal.Escape(p.T("cli.ending", game.Sub("title", d.Ending.TitleMsg()), game.Sub("result", game.M("result."+d.Ending.Result)), game.Sub("text", d.Ending.BodyMsg()))))
+	fmt.Fprintf(w, "%s\n", p.T("cli.score", game.Num("score", int64(d.Score))))
 	for _, b := range d.Breakdown {
-		fmt.Fprintf(w, "  %+4d  %s\n", b.Points, b.Label.In(l))
+		fmt.Fprintf(w, "  %+4d  %s\n", b.Points, terminal.Escape(p.Msg(b.Label)))
 	}
 	for _, o := range d.Objectives {
 		mark := "[ ]"
 		if o.Met {
 			mark = "[x]"
 		}
-		fmt.Fprintf(w, "  %s %s\n", mark, o.Text.In(l))
+		fmt.Fprintf(w, "  %s %s\n", mark, terminal.Escape(p.Text(o.Text)))
+	}
+	for _, l := range d.Lessons {
+		mark := "[x]"
+		why := ""
+		if !l.Met {
+			mark, why = "[ ]", " — "+p.Msg(l.Why)
+		}
+		fmt.Fprintf(w, "  %s %s%s\n", mark, terminal.Escape(p.Text(l.Text)), indentRest(terminal.EscapeLines(why)))
+	}
+	for _, c := range d.Causes {
+		fmt.Fprintf(w, "%s\n", indentRest(terminal.EscapeLines(p.T("cli.cause", game.Str("id", c.ID), game.Sub("msg", c.Msg)))))
+	}
+	for _, k := range d.Key {
+		fmt.Fprintf(w, "%s\n", indentRest(terminal.EscapeLines(p.T("cli.key", game.Str("kind", k.Kind), game.Num("day", int64(k.At/game.Day)+1),
+			game.Str("line", k.Line), game.Sub("taken", k.Taken)))))
+		if wi := k.WhatIf; wi != nil {
+			fmt.Fprintf(w, "%s\n", indentRest(terminal.EscapeLines(p.T("cli.whatif", game.Sub("instead", wi.Instead),
+				game.Sub("outcome", WhatIfOutcome(wi)), game.Sub("reason", wi.Reason)))))
+		}
 	}
 	for _, e := range d.Rejected {
-		fmt.Fprintf(w, "Rejected: %s %s: %s\n", e.Num, e.Title.In(l), e.Reason.In(l))
+		fmt.Fprintf(w, "%s\n", terminal.Escape(p.T("cli.rejected", game.Str("num", e.Num), game.Sub("title", e.Title), game.Sub("reason", e.Reason))))
 	}
 	for _, m := range d.MissedLeads {
-		fmt.Fprintf(w, "Missed lead: %s\n", m.In(l))
+		fmt.Fprintf(w, "%s\n", terminal.Escape(p.T("cli.missed", game.Txt("lead", m))))
 	}
+}
+
+// WhatIfOutcome says where a what-if branch ended, as a message.
+func WhatIfOutcome(w *game.WhatIf) game.Msg {
+	if w.Ending == "" {
+		return game.M("whatif.open", game.Num("day", int64(w.Day)))
+	}
+	return game.M("whatif.outcome", game.Sub("ending", w.Title), game.Sub("result", game.M("result."+w.Result)),
+		game.Num("score", int64(w.Score)), game.Num("day", int64(w.Day)))
 }
 
 func indent(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
@@ -379,6 +494,7 @@ func indentRest(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") 
 func (env Env) docs(args []string) (int, error) {
 	fl := newFlags("docs", env)
 	luals := fl.Bool("luals", false, "print the lua-language-server ---@meta stub")
+	rules := fl.Bool("rules", false, "print docs/rules.md, the rules the engine applies")
 	rest, err := parse(fl, args)
 	if err != nil {
 		return 0, err
@@ -388,6 +504,8 @@ func (env Env) docs(args []string) (int, error) {
 	}
 	if *luals {
 		fmt.Fprint(env.Stdout, scripting.LuaLSStub())
+	} else if *rules {
+		fmt.Fprint(env.Stdout, game.RulesDoc())
 	} else {
 		fmt.Fprint(env.Stdout, scripting.Reference())
 	}

@@ -46,7 +46,8 @@ func TestRunPrintsTranscriptAndOutcome(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"> whois kadr-hd.ru", "REDACTED FOR PRIVACY", "Ending: No criminal case (loss)", "Score:"} {
+	for _, want := range []string{"> whois kadr-hd.ru", "REDACTED FOR PRIVACY", "Ending: Convicted, but short of the case (partial)", "Score:",
+		"Cause (minor-tier):", "[ ] 3. "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("transcript lacks %q", want)
 		}
@@ -88,7 +89,7 @@ func TestCheck(t *testing.T) {
 	if code != ExitFinding {
 		t.Fatalf("exit %d for a broken scenario", code)
 	}
-	for _, want := range []string{filepath.ToSlash(bad) + `:2: add_entity: unknown field "colour"`, filepath.ToSlash(bad) + `:1: scenario: missing field "api"`, "bad.one.moves:1: usage: whois DOMAIN"} {
+	for _, want := range []string{filepath.ToSlash(bad) + `:2: add_entity: unknown field "colour"`, filepath.ToSlash(bad) + `:1: scenario: missing field "api"`, "bad.one.moves:1: Usage: whois DOMAIN"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}

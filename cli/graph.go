@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"takedown/engine"
 	"takedown/game"
-	"takedown/scripting"
 )
 
 // graphEdge is one arrow of the scenario graph.
@@ -150,11 +150,11 @@ func (env Env) graph(args []string) (int, error) {
 	if *format != "dot" && *format != "mermaid" {
 		return 0, fmt.Errorf("--format must be dot or mermaid, not %q", *format)
 	}
-	src, err := Find(rest[0])
+	prog, err := engine.Open(env.Cat, rest[0])
 	if err != nil {
 		return 0, err
 	}
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
+	sc, script, errs := prog.Load()
 	if errs != nil {
 		return 0, errs
 	}

@@ -9,8 +9,9 @@ import (
 	"sort"
 	"strings"
 
+	"takedown/engine"
 	"takedown/game"
-	"takedown/scripting"
+	"takedown/terminal"
 )
 
 // RandomReport is what seeded random walks found in one scenario.
@@ -40,22 +41,22 @@ const MaxWalkSteps = 120
 // RandomWalks plays n seeded random walks of a compiled scenario. Each walk
 // picks commands from the console language with names the trainee has found,
 // then waits until the case ends.
-func RandomWalks(p *scripting.Program, n int, seed uint64) (*RandomReport, error) {
+func RandomWalks(p *engine.Program, n int, seed uint64) (*RandomReport, error) {
 	rep := &RandomReport{Walks: n, Reached: map[string]int{}}
 	var endings []string
 	for i := 0; i < n; i++ {
 		ws := seed*1000003 + uint64(i)
-		sc, script, errs := p.Instantiate()
-		if errs != nil {
-			return nil, errs
+		es, err := p.NewSession(engine.Options{Seed: ws})
+		if err != nil {
+			return nil, err
 		}
 		if endings == nil {
-			for _, e := range sc.Endings {
+			for _, e := range es.Game().Scenario().Endings {
 				endings = append(endings, e.ID)
 			}
 		}
-		w := walk(sc, script, ws)
-		script.Close()
+		w := walk(es, ws)
+		es.Close()
 		switch {
 		case w.scriptErr:
 			rep.ScriptErrors = append(rep.ScriptErrors, w.Walk)
@@ -79,19 +80,25 @@ type walkResult struct {
 	scriptErr bool
 }
 
-func walk(sc *game.Scenario, script *scripting.Script, seed uint64) walkResult {
+func walk(es *engine.Session, seed uint64) walkResult {
 	rng := rand.New(rand.NewPCG(seed, 0x7a6b))
-	s := game.NewSession(sc, seed, script)
 	res := walkResult{Walk: Walk{Seed: seed}}
 	verbs := game.Verbs()
+	halted := false
 	do := func(line string) bool {
-		if _, err := s.Do(line); err != nil {
+		c, err := es.Do(game.ActorTrainee, line)
+		if c.Halted != nil {
+			halted = true
+			res.Why = "halted: " + c.Halted.Error()
+		}
+		if err != nil {
 			return false
 		}
 		res.Lines = append(res.Lines, line)
 		return true
 	}
-	for step := 0; step < MaxWalkSteps && !s.Ended() && len(s.ScriptErrors()) == 0; step++ {
+	s := es.Game()
+	for step := 0; step < MaxWalkSteps && !halted && !s.Ended() && len(s.ScriptErrors()) == 0; step++ {
 		v := verbs[rng.IntN(len(verbs))]
 		// A takedown ends most walks early; draw it rarely so that walks
 		// explore the rest of the case.
@@ -99,9 +106,15 @@ func walk(sc *game.Scenario, script *scripting.Script, seed uint64) walkResult {
 			continue
 		}
 		do(randomLine(v, s, rng))
+		s = es.Game()
 	}
-	for tries := 0; !s.Ended() && len(s.ScriptErrors()) == 0 && tries < 3; tries++ {
+	for tries := 0; !halted && !s.Ended() && len(s.ScriptErrors()) == 0 && tries < 3; tries++ {
 		do("wait " + (s.Scenario().Deadline - s.Now() + game.Day).Compact())
+		s = es.Game()
+	}
+	if halted {
+		res.scriptErr = true
+		return res
 	}
 	if len(s.ScriptErrors()) > 0 {
 		res.Why = "script error: " + s.ScriptErrors()[0]
@@ -163,7 +176,7 @@ func argFits(arg string, e *game.Entity) bool {
 }
 
 // printRandom writes a report; it returns how many findings it printed.
-func printRandom(w io.Writer, name string, rep *RandomReport) int {
+func (env Env) printRandom(w io.Writer, name string, rep *RandomReport) int {
 	var reached []string
 	for _, id := range slices.Sorted(maps.Keys(rep.Reached)) {
 		reached = append(reached, fmt.Sprintf("%s %d", id, rep.Reached[id]))
@@ -181,8 +194,8 @@ func printRandom(w io.Writer, name string, rep *RandomReport) int {
 				fmt.Fprintf(w, "  ... and %d more %ss\n", len(k.walks)-3, k.what)
 				break
 			}
-			fmt.Fprintf(w, "FAIL %s: %s in walk %d (replay it as a .moves file):\n", name, k.what, wk.Seed)
-			fmt.Fprintln(w, indent(wk.Moves()))
+			fmt.Fprintf(w, "FAIL %s: %s in walk %d (replay it as a .moves file):\n", terminal.Escape(name), k.what, wk.Seed)
+			fmt.Fprintln(w, indent(terminal.EscapeLines(wk.Moves())))
 		}
 	}
 	return len(rep.ScriptErrors) + len(rep.DeadEnds)

@@ -19,13 +19,13 @@
 ---@field title string|takedown.Text the title shown in the picker
 ---@field summary? string|takedown.Text one or two sentences for the picker
 ---@field briefing string|takedown.Text the complaint and situation the trainee reads first
----@field duration? string expected playing time, e.g. "45 min"
----@field langs? string[] languages all text is given in; default { "en", "ru" }
+---@field duration? string expected playing time, e.g. "45m" or "1h30m"
+---@field langs? string[] languages all text is given in (any tags: "en", "ru", "uk", ...); default { "en", "ru" }; the first is the language documents are recorded in
 ---@field start string start date and time, "YYYY-MM-DD HH:MM"
 ---@field deadline string time until the case must have a verdict, e.g. "300d"
 ---@field home string the trainee's jurisdiction id, e.g. "ru"
 ---@field unit string the id of the unit the trainee plays
----@field officer? string the collecting officer named in evidence
+---@field officer? string|takedown.Text the collecting officer named in evidence, with rank, e.g. { en = "Lt. A. Volkov", ru = "лейтенант А. Волков" }
 
 --- Declares the scenario's metadata. Call it once, first.
 ---@param def takedown.scenario
@@ -47,7 +47,11 @@ function use_rules(...) end
 ---@field retention? string how long holders there keep logs
 ---@field preserve_for? string how long a preservation request freezes data
 ---@field warrant_valid? string how long a search warrant stays valid
----@field delays? table<string, string[]> per instrument { order = {"5d","10d"}, mlat = ..., preserve, request, takedown, warrant, statement, handoff, court, ask }
+---@field delays? table<string, string[]> per instrument { order = {"5d","10d"}, mlat = ..., preserve, request, takedown, warrant, statement, handoff, court, ask, central (the central authority's own time for an MLAT sent once a case is open), recheck (a refused package's review) }
+---@field preserve_renewals? integer how many times a preservation may be renewed (default 0; -1: any number)
+---@field holds_for_mlat? boolean data frozen there stays frozen once an MLAT request for it arrives (Budapest Convention art. 29(7))
+---@field night? integer[] hours { from, to } when investigative actions are unlawful without urgency, e.g. { 22, 6 }
+---@field damages? tiers damages tiers by date of the offence: { { from = "2003-12-08", to = "2011-12-08", tiers = { large = 50000, especially_large = 250000 } }, ... }: below the lowest tier no crime; the highest is the serious one
 ---@field powers? table<string, string[]> unit role -> powers, e.g. { cybercrime = { "investigate" }, investigative = { "investigate", "open_case" } }
 
 --- Declares a jurisdiction's law as data. Rule packs call it; a scenario may add its own.
@@ -68,6 +72,7 @@ function add_jurisdiction(def) end
 ---@field copies? table<string, integer> for a site: title id -> downloads the page shows
 ---@field delays? table<string, string[]> how this holder answers, overriding its jurisdiction: { request = { "5m", "40m" } }
 ---@field lead? string|takedown.Text told in the debrief if the trainee never found this
+---@field does? table<string, string[]> for a unit that sends the trainee's unit a package: element -> console commands it carries out when the package comes back asking for that element, e.g. { identity = { "request stolitsa 203.0.113.45" } }
 
 --- Declares an organisation, unit, person, alias, group or internet asset.
 ---@param def takedown.add_entity
@@ -86,6 +91,7 @@ function add_entity(def) end
 ---@field retention? string deleted after this long unless preserved; default: the holder jurisdiction's retention; "forever" is not a duration: use keep = true
 ---@field keep? boolean never deleted
 ---@field lead? string|takedown.Text told in the debrief if never obtained through a legal channel
+---@field filed? boolean gathered by the unit that sends the package before it reaches the trainee's unit (set_case receive): in the file when the package arrives
 
 --- Declares data an organisation holds about an entity, which legal instruments obtain, or what a raid seizes from a person.
 ---@param def takedown.add_record
@@ -113,6 +119,16 @@ function add_title(def) end
 --- Declares a learning objective; check is called at the end and returns true when it was met.
 ---@param def takedown.add_objective
 function add_objective(def) end
+
+---@class takedown.add_lesson
+---@field id string unique id
+---@field text string|takedown.Text the lesson in one sentence
+---@field needs string[] conditions: obtained REC, proven ELEMENT, flag NAME, known ID, arrested PERSON, site-down, lawful-searches, no-tipoff, serious-damages, complete-handoff; not CONDITION
+---@field missed? string|takedown.Text what the debrief says when a condition on one of the scenario's own flags fails (required then: the rules explain their own conditions)
+
+--- Declares a lesson the scenario exists to teach, as conditions the rules check: a win needs every lesson, and each one skipped costs at least the gap between a win and a partial result.
+---@param def takedown.add_lesson
+function add_lesson(def) end
 
 ---@class takedown.add_ending
 ---@field id string unique id
@@ -146,6 +162,15 @@ function add_message(def) end
 ---@param def takedown.add_decision
 function add_decision(def) end
 
+---@class takedown.add_inject
+---@field id string unique id, used by the instructor's `inject ID`
+---@field label string|takedown.Text what the instructor sees on the button
+---@field run fun(): boolean function() send_message { ... } end
+
+--- Declares an inject the instructor can fire during a workshop: what it does is a function that calls the play functions (send_message, reveal, tip_off, ...).
+---@param def takedown.add_inject
+function add_inject(def) end
+
 ---@class takedown.set_adversary
 ---@field site string the pirate site's domain
 ---@field hop_to? string the domain it reappears under after a takedown before arrest
@@ -153,21 +178,42 @@ function add_decision(def) end
 ---@field online? integer[] hours their computers are on, { from, to }, e.g. { 22, 7 }
 ---@field wipe_delay? string[] how soon after a tip-off they wipe everything
 ---@field operators? string[] person ids of the operators
+---@field flee? string[] person ids who leave the country after a tip-off, unless detained first
+---@field flee_delay? string[] how soon they leave, e.g. { "5d", "10d" }
+---@field mirrors? string[] domains the operators open one after another, each time the site or a mirror is blocked (found only by monitoring: osint of the site or a mirror)
+---@field mirror_delay? string[] how soon a mirror opens after a block, e.g. { "3d", "7d" }
 
 --- Sets how the operators react: domain hopping, working hours, wiping.
 ---@param def takedown.set_adversary
 function set_adversary(def) end
 
+---@class takedown.add_instrument
+---@field id string unique id, typed by the trainee: apply ID TARGET
+---@field jurisdiction string the country whose law it is; only the home country's can be applied
+---@field name string|takedown.Text its name in the trainee's language
+---@field since? string the date it came into force, YYYY-MM-DD
+---@field until? string the date it ceased to be in force, YYYY-MM-DD
+---@field target string the kind of entity it acts on, e.g. domain
+---@field needs? string[] conditions on the target: captured (a hashed capture of it is in the file), granted ID (another instrument granted on it), case-open, mirror (a mirror the operators opened of a blocked site)
+---@field delay string[] how long it takes to be granted, e.g. { "2d", "5d" }
+---@field effect? string what it does when granted: block (access to the domain is blocked in the country; the operators answer with a mirror), or none
+
+--- Declares a legal instrument of a country as data, such as a court's interim measures or the blocking of access; the trainee applies one with `apply ID TARGET`. Rule packs declare them.
+---@param def takedown.add_instrument
+function add_instrument(def) end
+
 ---@class takedown.set_case
 ---@field handoff string[] elements needed to open a case, e.g. { "distribution", "identity", "damages" }
----@field court string[] elements needed for a conviction
+---@field court string[] elements needed for any conviction
+---@field serious? string[] elements the court also needs for the serious charge (with damages at the top tier, or the group qualifier proven); without them the conviction falls short
 ---@field returns? integer returns after which the department gives up (0: never)
+---@field receive? table the trainee plays the unit that receives the package: { from = UNIT, at = "2h", limit = "3d" } (when it arrives, and the time the law gives to decide: open, or return it with what is missing)
 
 --- Sets what the investigative department and the court need.
 ---@param def takedown.set_case
 function set_case(def) end
 
---- Makes an entity known to the trainee.
+--- Makes an entity known to the trainee (after the handler returns).
 ---@param id string entity id
 function reveal(id) end
 
@@ -176,11 +222,11 @@ function reveal(id) end
 ---@field subject string|takedown.Text subject
 ---@field body? string|takedown.Text body
 
---- Puts a message in the trainee's inbox now.
+--- Puts a message in the trainee's inbox (after the handler returns).
 ---@param def takedown.send_message
 function send_message(def) end
 
---- Sets a flag (any string value; nil or "" clears it).
+--- Sets a flag (any string value; nil or "" clears it). get_flag sees it at once; the session when the handler returns.
 ---@param name string flag name
 ---@param value string|boolean|nil value
 function set_flag(name, value) end
@@ -195,7 +241,7 @@ function get_flag(name) end
 ---@param id string timer id
 function add_timer(delay, id) end
 
---- Ends the case at a declared ending.
+--- Ends the case at a declared ending (after the handler returns).
 ---@param id string ending id
 function end_case(id) end
 
@@ -232,6 +278,11 @@ function is_expired(id) end
 ---@return boolean
 function is_arrested(id) end
 
+--- Whether a person has left the country.
+---@param id string person id
+---@return boolean
+function is_fled(id) end
+
 --- Whether a criminal case has been opened.
 ---@return boolean
 function is_case_open() end
@@ -252,26 +303,29 @@ function get_returns() end
 
 ---@class takedown.Handlers
 ---@field on_start? fun() Called once when a session starts, before the trainee's first command.
----@field on_event? fun(ev: takedown.Event) Called for every event the rules produce (not for events your handlers cause). Prefer on_KIND: it is called only for its kind.
+---@field on_event? fun(ev: takedown.Event) Called for every event, those your handlers' effects cause included. Prefer on_KIND: it is called only for its kind.
 ---@field on_timer? fun(id: string) Called when a timer set with add_timer runs out.
----@field on_command? fun(ev: takedown.Event) Called for each command event: the trainee gave a command (subject: the verb).
+---@field on_command? fun(ev: takedown.Event) Called for each command event: a command was given.
 ---@field on_output? fun(ev: takedown.Event) Called for each output event: a tool's or an answer's output.
----@field on_revealed? fun(ev: takedown.Event) Called for each revealed event: a new entity became known (subject: its id).
----@field on_evidence? fun(ev: takedown.Event) Called for each evidence event: an item was added to the case file (subject: E1, E2...).
----@field on_request_sent? fun(ev: takedown.Event) Called for each request_sent event: a legal request left (data: instrument, holder, target).
+---@field on_revealed? fun(ev: takedown.Event) Called for each revealed event: a new entity became known.
+---@field on_evidence? fun(ev: takedown.Event) Called for each evidence event: an item was added to the case file.
+---@field on_request_sent? fun(ev: takedown.Event) Called for each request_sent event: a legal request left.
 ---@field on_answer? fun(ev: takedown.Event) Called for each answer event: a legal request was answered.
 ---@field on_rejected? fun(ev: takedown.Event) Called for each rejected event: a request or action was refused.
 ---@field on_preserved? fun(ev: takedown.Event) Called for each preserved event: data was frozen through the 24/7 Network.
----@field on_records_expired? fun(ev: takedown.Event) Called for each records_expired event: a holder deleted data at the end of its retention (subject: record id).
----@field on_site_down? fun(ev: takedown.Event) Called for each site_down event: a site was taken down (subject: domain).
----@field on_site_reappeared? fun(ev: takedown.Event) Called for each site_reappeared event: the site came back under a new domain.
+---@field on_records_expired? fun(ev: takedown.Event) Called for each records_expired event: a holder deleted data at the end of its retention.
+---@field on_site_down? fun(ev: takedown.Event) Called for each site_down event: a site was taken down.
+---@field on_site_reappeared? fun(ev: takedown.Event) Called for each site_reappeared event: the site came back under a new domain, or opened a mirror (hidden until found).
+---@field on_package_received? fun(ev: takedown.Event) Called for each package_received event: a package reached the trainee's unit, which decides on it.
+---@field on_instructed? fun(ev: takedown.Event) Called for each instructed event: an instruction to another unit was given, carried out, or could not be.
+---@field on_blocked? fun(ev: takedown.Event) Called for each blocked event: a domain was blocked in the home country (a rule pack's instrument).
 ---@field on_tipped_off? fun(ev: takedown.Event) Called for each tipped_off event: the operators learned of the investigation.
 ---@field on_wiped? fun(ev: takedown.Event) Called for each wiped event: the operators wiped their computers.
 ---@field on_fled? fun(ev: takedown.Event) Called for each fled event: a person left the country.
----@field on_warrant? fun(ev: takedown.Event) Called for each warrant event: a search warrant was granted (subject: person).
----@field on_raid? fun(ev: takedown.Event) Called for each raid event: a search took place (subject: person).
----@field on_arrest? fun(ev: takedown.Event) Called for each arrest event: a person was detained (subject: person).
----@field on_handoff_sent? fun(ev: takedown.Event) Called for each handoff_sent event: the package went to the investigative department.
+---@field on_warrant? fun(ev: takedown.Event) Called for each warrant event: a search warrant was granted.
+---@field on_raid? fun(ev: takedown.Event) Called for each raid event: a search took place.
+---@field on_arrest? fun(ev: takedown.Event) Called for each arrest event: a person was detained.
+---@field on_handoff_sent? fun(ev: takedown.Event) Called for each handoff_sent event: the package went to the unit that may open a case.
 ---@field on_handoff_returned? fun(ev: takedown.Event) Called for each handoff_returned event: the package came back with missing items.
 ---@field on_case_opened? fun(ev: takedown.Event) Called for each case_opened event: a criminal case was opened.
 ---@field on_case_refused? fun(ev: takedown.Event) Called for each case_refused event: no criminal case will be opened.
@@ -279,4 +333,10 @@ function get_returns() end
 ---@field on_verdict? fun(ev: takedown.Event) Called for each verdict event: the court decided.
 ---@field on_deadline? fun(ev: takedown.Event) Called for each deadline event: the case deadline passed.
 ---@field on_message? fun(ev: takedown.Event) Called for each message event: a message arrived in the inbox.
----@field on_ending? fun(ev: takedown.Event) Called for each ending event: the case ended (subject: ending id).
+---@field on_ending? fun(ev: takedown.Event) Called for each ending event: the case ended.
+---@field on_court_returned? fun(ev: takedown.Event) Called for each court_returned event: the court sent the case back for additional investigation.
+---@field on_instruction? fun(ev: takedown.Event) Called for each instruction event: the investigator who leads the case sent an instruction.
+---@field on_inject? fun(ev: takedown.Event) Called for each inject event: the instructor fired an inject (handled by on_inject).
+---@field on_notice? fun(ev: takedown.Event) Called for each notice event: the instructor sent a message.
+---@field on_paused? fun(ev: takedown.Event) Called for each paused event: the instructor paused the room.
+---@field on_resumed? fun(ev: takedown.Event) Called for each resumed event: the instructor resumed the room.

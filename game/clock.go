@@ -23,7 +23,7 @@ const (
 // combination such as "1d12h".
 func ParseDuration(s string) (Minutes, error) {
 	if s == "" {
-		return 0, fmt.Errorf("empty duration")
+		return 0, usage("duration.empty")
 	}
 	var total Minutes
 	rest := s
@@ -33,11 +33,11 @@ func ParseDuration(s string) (Minutes, error) {
 			i++
 		}
 		if i == 0 || i == len(rest) {
-			return 0, fmt.Errorf("duration %q: want a number and a unit (m, h, d, w), e.g. 6h or 3d", s)
+			return 0, usage("duration.bad", Str("value", s))
 		}
 		n, err := strconv.ParseInt(rest[:i], 10, 32)
 		if err != nil {
-			return 0, fmt.Errorf("duration %q: number too large", s)
+			return 0, usage("duration.large", Str("value", s))
 		}
 		var unit Minutes
 		switch rest[i] {
@@ -50,11 +50,14 @@ func ParseDuration(s string) (Minutes, error) {
 		case 'w':
 			unit = Week
 		default:
-			return 0, fmt.Errorf("duration %q: unknown unit %q (use m, h, d or w)", s, rest[i])
+			if c := rest[i]; c < 'a' || c > 'z' {
+				return 0, usage("duration.bad", Str("value", s))
+			}
+			return 0, usage("duration.unit", Str("value", s), Str("unit", string(rest[i])))
 		}
 		total += Minutes(n) * unit
 		if total > 10*365*Day {
-			return 0, fmt.Errorf("duration %q: longer than ten years", s)
+			return 0, usage("duration.long", Str("value", s))
 		}
 		rest = rest[i+1:]
 	}
@@ -125,7 +128,7 @@ func (c Calendar) HourOf(m Minutes) int { return c.At(m).Hour() }
 func ParseClock(s string) (hh, mm int, err error) {
 	t, err := time.Parse("15:04", s)
 	if err != nil {
-		return 0, 0, fmt.Errorf("time %q: want HH:MM, e.g. 05:30", s)
+		return 0, 0, usage("clock.bad", Str("value", s))
 	}
 	return t.Hour(), t.Minute(), nil
 }

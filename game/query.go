@@ -1,181 +1,173 @@
 package game
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
-// both renders a text once per language.
-func both(f func(l Lang) string) Text { return Text{En: f(EN), Ru: f(RU)} }
-
-func pick(l Lang, en, ru string) string {
-	if l == RU {
-		return ru
-	}
-	return en
-}
-
-// query answers a read-only command.
-func (s *Session) query(cmd Command) (Text, error) {
+// query answers a read-only command with a message.
+func (s *Session) query(cmd Command) (Msg, error) {
 	switch cmd.Verb {
 	case "help":
 		if len(cmd.Args) == 1 {
 			v, ok := LookupVerb(strings.ToLower(cmd.Args[0]))
 			if !ok {
-				return Text{}, fmt.Errorf("no command %q: type help for the list", cmd.Args[0])
+				return Msg{}, usage("cmd.no_help", Str("verb", cmd.Args[0]), Str("suggest", suggestVerb(cmd.Args[0])))
 			}
-			return both(func(l Lang) string {
-				return fmt.Sprintf("%s\n  %s\n  %s %s\n", v.Usage(), v.Help.In(l), pick(l, "takes", "занимает"), v.Cost)
-			}), nil
+			return M("help.verb", Str("usage", v.Usage()), Sub("help", v.Help()), Span("cost", v.Cost)), nil
 		}
-		return HelpText(), nil
+		return HelpMsg(), nil
 	case "status":
-		return s.StatusText(), nil
+		return s.StatusMsg(), nil
 	case "known":
-		return both(func(l Lang) string {
-			var b strings.Builder
-			for _, k := range EntityKinds() {
-				var names []string
-				for _, e := range s.KnownEntities() {
-					if e.Kind == k {
-						names = append(names, e.ID)
-					}
-				}
-				if len(names) > 0 {
-					fmt.Fprintf(&b, "%-8s %s\n", k+":", strings.Join(names, ", "))
+		var lines []Msg
+		for _, k := range EntityKinds() {
+			var names []string
+			for _, e := range s.KnownEntities() {
+				if e.Kind == k {
+					names = append(names, e.ID)
 				}
 			}
-			return b.String()
-		}), nil
+			if len(names) > 0 {
+				lines = append(lines, M("known.line", Sub("kind", M("kinds."+k)), Str("ids", strings.Join(names, ", "))))
+			}
+		}
+		return Doc(lines...), nil
 	case "evidence":
 		if len(cmd.Args) == 1 {
 			e := s.EvidenceByNum(cmd.Args[0])
 			if e == nil {
-				return Text{}, fmt.Errorf("no evidence %q in the case file", cmd.Args[0])
+				return Msg{}, usage("cmd.no_evidence", Str("num", cmd.Args[0]))
 			}
-			return both(func(l Lang) string { return s.evidenceDetail(e, l) }), nil
+			return s.evidenceDetail(e), nil
 		}
-		return both(func(l Lang) string {
-			if len(s.evidence) == 0 {
-				return pick(l, "The case file is empty.\n", "Материалы дела пусты.\n")
+		if len(s.evidence) == 0 {
+			return M("evidence.empty"), nil
+		}
+		var lines []Msg
+		for _, e := range s.evidence {
+			st := M("evidence.admissible")
+			if !e.Admissible {
+				st = M("evidence.intel_caps")
 			}
-			var b strings.Builder
-			for _, e := range s.evidence {
-				st := pick(l, "admissible", "допустимо")
-				if !e.Admissible {
-					st = pick(l, "INTELLIGENCE ONLY", "ТОЛЬКО ОРИЕНТИРУЮЩАЯ")
-				}
-				fmt.Fprintf(&b, "%-4s %s  %s  [%s]\n", e.Num, s.cal.Format(e.CollectedAt), e.Title.In(l), st)
-			}
-			return b.String()
-		}), nil
+			lines = append(lines, M("evidence.line", Str("num", e.Num), When("at", e.CollectedAt), Sub("title", e.Title), Sub("status", st)))
+		}
+		return Doc(lines...), nil
 	case "damages":
-		return s.DamagesText(), nil
+		return s.DamagesMsg(), nil
 	}
-	return Text{}, fmt.Errorf("%s is not a query", cmd.Verb)
+	return Msg{}, usage("cmd.not_query", Str("verb", cmd.Verb))
 }
 
-// HelpText lists every console command with its synopsis.
-func HelpText() Text {
-	return both(func(l Lang) string {
-		var b strings.Builder
-		group := ""
-		for _, v := range Verbs() {
-			if v.Group != group {
-				group = v.Group
-				fmt.Fprintf(&b, "%s:\n", groupName(group, l))
-			}
-			fmt.Fprintf(&b, "  %-32s %s\n", v.Usage(), v.Help.In(l))
+// HelpMsg lists every console command by group, with its synopsis and time
+// cost.
+func HelpMsg() Msg {
+	var lines []Msg
+	group := ""
+	for _, v := range Verbs() {
+		if v.Group != group {
+			group = v.Group
+			lines = append(lines, M("help.group."+group))
 		}
-		return b.String()
-	})
-}
-
-func groupName(g string, l Lang) string {
-	names := map[string]Text{
-		"tools": {"Investigative tools", "Инструменты проверки"},
-		"legal": {"Legal instruments", "Правовые инструменты"},
-		"case":  {"The case", "Дело"},
-		"time":  {"Time", "Время"},
-		"info":  {"Information (takes no time)", "Справка (не занимает времени)"},
+		lines = append(lines, M("help.line", Str("usage", v.Usage()), Sub("help", v.Help()), Span("cost", v.Cost)))
 	}
-	return names[g].In(l)
+	return Doc(lines...)
 }
 
-func (s *Session) evidenceDetail(e *Evidence, l Lang) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", e.Num, e.Title.In(l))
-	fmt.Fprintf(&b, "  id:        %s\n", e.ID)
-	fmt.Fprintf(&b, "  sha256:    %s\n", e.SHA256)
-	fmt.Fprintf(&b, "  %s %s\n", pick(l, "collected:", "получено:"), s.cal.Format(e.CollectedAt))
-	fmt.Fprintf(&b, "  %s %s, %s\n", pick(l, "officer:  ", "сотрудник:"), e.Officer, s.name(e.Unit, l))
-	fmt.Fprintf(&b, "  %s %s\n", pick(l, "basis:    ", "основание:"), e.Basis.In(l))
+func (s *Session) evidenceDetail(e *Evidence) Msg {
+	lines := []Msg{
+		M("detail.head", Str("num", e.Num), Sub("title", e.Title)),
+		Verbatim("  id:        " + e.ID),
+		Verbatim("  sha256:    " + e.SHA256),
+		M("detail.collected", When("at", e.CollectedAt)),
+		M("detail.officer", Txt("officer", e.Officer), Ent("unit", e.Unit)),
+		M("detail.basis", Sub("basis", e.Basis)),
+	}
 	if e.Admissible {
-		fmt.Fprintf(&b, "  %s\n", pick(l, "admissible", "допустимое доказательство"))
+		lines = append(lines, M("detail.admissible"))
 	} else {
-		fmt.Fprintf(&b, "  %s: %s\n", pick(l, "NOT ADMISSIBLE", "НЕДОПУСТИМО"), e.Reason.In(l))
+		lines = append(lines, M("detail.inadmissible", Sub("reason", e.Reason)))
 	}
-	fmt.Fprintf(&b, "  %s\n", pick(l, "chain of custody:", "цепочка хранения:"))
+	lines = append(lines, M("detail.custody"))
 	for _, c := range e.Custody {
-		fmt.Fprintf(&b, "    %s  %s\n", s.cal.Format(c.At), c.Action.In(l))
+		lines = append(lines, M("detail.custody_line", When("at", c.At), Sub("action", c.Action)))
 	}
-	return b.String()
+	return Doc(lines...)
 }
 
-// DamagesText renders the damages table against the threshold.
-func (s *Session) DamagesText() Text {
+// DamagesMsg is the damages table against the threshold.
+func (s *Session) DamagesMsg() Msg {
 	d := s.Damages()
-	return both(func(l Lang) string {
-		var b strings.Builder
-		for _, line := range d.Lines {
-			fmt.Fprintf(&b, "  %-36s %12d  %s\n", line.Name.In(l), line.Value, line.Note.In(l))
-		}
-		fmt.Fprintf(&b, "%s %d %s / %s %d %s", pick(l, "total", "итого"), d.Total, d.Currency,
-			pick(l, "threshold", "порог"), d.Threshold, d.Currency)
-		if d.Total >= d.Threshold && d.Total > 0 {
-			fmt.Fprintf(&b, "  (%s)\n", pick(l, "serious crime", "крупный размер"))
-		} else {
-			fmt.Fprintf(&b, "  (%s)\n", pick(l, "below the threshold", "ниже порога"))
-		}
-		return b.String()
-	})
+	var lines []Msg
+	for _, line := range d.Lines {
+		lines = append(lines, M("damages.line", Txt("title", line.Name), Money("value", line.Value, d.Currency), Sub("note", line.Note)))
+	}
+	state := M("damages.below")
+	if d.Serious {
+		state = M("damages.serious")
+	}
+	lines = append(lines, M("damages.total", Money("total", d.Total, d.Currency), Money("threshold", d.Threshold, d.Currency), Sub("state", state)))
+	return Doc(lines...)
 }
 
-// StatusText summarises the session: date, case state, pending requests and
+// StatusMsg summarises the session: date, case state, pending requests and
 // deadlines.
-func (s *Session) StatusText() Text {
-	return both(func(l Lang) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s (%s %s)\n", pick(l, "Date:", "Дата:"), s.cal.Format(s.now), pick(l, "day", "день"), fmt.Sprint(int(s.now/Day)+1))
-		state := pick(l, "material check by your unit", "доследственная проверка вашим подразделением")
-		switch {
-		case s.ending != nil:
-			state = pick(l, "ended: ", "завершено: ") + s.ending.Title.In(l)
-		case s.inCourt:
-			state = pick(l, "before the court", "в суде")
-		case s.caseOpen:
-			state = pick(l, "criminal case open", "уголовное дело возбуждено")
-		case s.handoffOut:
-			state = pick(l, "package with the investigative department", "материалы в следственном отделе")
-		}
-		fmt.Fprintf(&b, "%s %s\n", pick(l, "Case:", "Дело:"), state)
-		if sus := s.Suspects(); len(sus) > 0 {
-			var names []string
-			for _, p := range sus {
-				n := s.name(p, l)
-				if s.arrested[p] {
-					n += pick(l, " (detained)", " (задержан)")
-				}
-				names = append(names, n)
+func (s *Session) StatusMsg() Msg {
+	lines := []Msg{
+		M("status.date", When("now", s.now), Num("day", int64(s.now/Day)+1)),
+		M("status.case", Sub("phase", s.PhaseMsg())),
+	}
+	if sus := s.Suspects(); len(sus) > 0 {
+		var names []Msg
+		for _, p := range sus {
+			if s.arrested[p] {
+				names = append(names, M("status.detained", Ent("person", p)))
+			} else {
+				names = append(names, M("entity", Ent("id", p)))
 			}
-			fmt.Fprintf(&b, "%s %s\n", pick(l, "Suspects:", "Подозреваемые:"), strings.Join(names, ", "))
 		}
-		d := s.Damages()
-		fmt.Fprintf(&b, "%s %d / %d %s\n", pick(l, "Damages:", "Ущерб:"), d.Total, d.Threshold, d.Currency)
-		fmt.Fprintf(&b, "%s\n", pick(l, "Coming up:", "Впереди:"))
-		for _, dl := range s.Deadlines() {
-			fmt.Fprintf(&b, "  %s  %s\n", s.cal.Format(dl.At), dl.Label.In(l))
-		}
-		return b.String()
-	})
+		lines = append(lines, M("status.suspects", List("names", names)))
+	}
+	d := s.Damages()
+	lines = append(lines, M("status.damages", Money("total", d.Total, d.Currency), Money("threshold", d.Threshold, d.Currency)))
+	if home := s.sc.HomeLaw(); home != nil && home.Retention > 0 {
+		lines = append(lines, M("status.retention", Span("retention", home.Retention)))
+	}
+	lines = append(lines, M("status.coming"))
+	for _, dl := range s.Deadlines() {
+		lines = append(lines, M("status.deadline", When("at", dl.At), Sub("what", dl.Msg)))
+	}
+	return Doc(lines...)
+}
+
+// Phase is where the case stands.
+type Phase string
+
+// The phases of a case.
+const (
+	PhaseCheck   Phase = "check"   // the trainee's unit checks the complaint
+	PhaseHandoff Phase = "handoff" // the package is with the unit that may open a case
+	PhaseCase    Phase = "case"    // a criminal case is open
+	PhaseCourt   Phase = "court"   // the case is before the court
+	PhaseEnded   Phase = "ended"   // the case has ended
+)
+
+// Phase returns where the case stands now.
+func (s *Session) Phase() Phase {
+	switch {
+	case s.ending != nil:
+		return PhaseEnded
+	case s.inCourt:
+		return PhaseCourt
+	case s.caseOpen:
+		return PhaseCase
+	case s.handoffOut:
+		return PhaseHandoff
+	}
+	return PhaseCheck
+}
+
+// PhaseMsg names where the case stands.
+func (s *Session) PhaseMsg() Msg {
+	if s.ending != nil {
+		return M("phase.ended", Sub("ending", s.EndingTitle()))
+	}
+	return M("phase." + string(s.Phase()))
 }

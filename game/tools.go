@@ -2,31 +2,35 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // ToolNames lists the investigative tools, which scenarios may extend with
 // reveals and notes per entity.
 func ToolNames() []string {
-	return []string{"whois", "dns", "asn", "capture", "purchase", "osint"}
+	return []string{"whois", "dns", "asn", "capture", "purchase", "osint", "contact"}
 }
 
-func isTool(name string) bool {
-	for _, t := range ToolNames() {
-		if t == name {
-			return true
+func isTool(name string) bool { return slices.Contains(ToolNames(), name) }
+
+// tool runs an investigative tool on a known entity, now. What the real
+// tools print (WHOIS records, dig output) is shown verbatim, as the real
+// tools print it; the lines the simulator adds are messages.
+func (s *Session) tool(verb string, e *Entity, cost Minutes) {
+	var out []Msg
+	var raw strings.Builder
+	lines := func(format string, args ...any) { fmt.Fprintf(&raw, format+"\n", args...) }
+	flush := func() {
+		if raw.Len() > 0 {
+			out = append(out, Verbatim(strings.TrimSuffix(raw.String(), "\n")))
+			raw.Reset()
 		}
 	}
-	return false
-}
-
-// tool runs an investigative tool on a known entity, now.
-func (s *Session) tool(verb string, e *Entity, cost Minutes) {
-	var out strings.Builder
 	var reveals []string
 	var filed *Evidence
-	lines := func(format string, args ...any) { fmt.Fprintf(&out, format+"\n", args...) }
 	down := s.siteDown[e.ID]
+	doc := s.sc.DocLang()
 	switch verb {
 	case "whois":
 		lines("%% RDAP/WHOIS %s", e.ID)
@@ -37,19 +41,17 @@ func (s *Session) tool(verb string, e *Entity, cost Minutes) {
 			lines("state:         REGISTERED, DELEGATED, VERIFIED")
 		}
 		if reg := e.Link("registrar"); reg != "" {
-			lines("registrar:     %s", s.name(reg, EN))
+			lines("registrar:     %s", s.nameIn(reg, EN))
 			reveals = append(reveals, reg)
 		}
 		if p := e.Link("registrant"); p != "" && e.Attr("redacted") != "yes" {
-			lines("person:        %s", s.name(p, EN))
+			lines("person:        %s", s.nameIn(p, EN))
 			reveals = append(reveals, p)
 		} else {
 			lines("person:        Private Person (REDACTED FOR PRIVACY)")
 		}
-		if ns := e.Attr("nameservers"); ns != "" {
-			for _, n := range strings.Fields(ns) {
-				lines("nserver:       %s", n)
-			}
+		for _, n := range strings.Fields(e.Attr("nameservers")) {
+			lines("nserver:       %s", n)
 		}
 		if c := e.Attr("created"); c != "" {
 			lines("created:       %s", c)
@@ -80,99 +82,125 @@ func (s *Session) tool(verb string, e *Entity, cost Minutes) {
 			country = h.Jurisdiction
 		}
 		lines("AS      | IP               | CC | Registry | AS Name")
-		lines("%-7s | %-16s | %-2s | %-8s | %s", strings.TrimPrefix(asn, "AS"), e.ID, strings.ToUpper(country), orDefault(a.Attr("registry"), "ripencc"), s.name(asn, EN))
+		lines("%-7s | %-16s | %-2s | %-8s | %s", strings.TrimPrefix(asn, "AS"), e.ID, strings.ToUpper(country), orDefault(a.Attr("registry"), "ripencc"), s.nameIn(asn, EN))
+		flush()
 		if host != "" {
-			lines("hosting organisation: %s", s.name(host, EN))
+			out = append(out, M("tool.asn_host", Ent("host", host)))
 			reveals = append(reveals, host)
 		}
 		reveals = append(reveals, asn)
-		lines("note: the country of an ASN is where the network is registered, not where the server stands.")
+		out = append(out, M("tool.asn_note"))
 	case "capture":
 		if down {
-			lines("capture of http://%s/ failed: the server does not answer (site taken down)", e.ID)
+			out = append(out, M("tool.capture_down", Str("domain", e.ID)))
 			break
 		}
-		content := s.siteContent(e)
+		page, pageDoc := s.siteContent(e)
 		ev := s.newEvidence(evidenceSpec{
-			Kind: "capture", Source: e.ID,
-			Title:   Tf("Capture of %s", "Осмотр сайта %s", e.ID),
-			Content: content,
-			Basis:   Text{"inspection of an open web resource, protocol with hash and time", "осмотр открытого интернет-ресурса, протокол с хешем и временем"},
-			Proves:  []string{ElemDistribution}, Copies: e.Copies, Admissible: true,
+			Kind: "capture", Source: e.ID, Title: M("evidence.capture", Str("domain", e.ID)), Content: page, Doc: pageDoc,
+			Basis: M("basis.capture"), Proves: []string{ElemDistribution}, Copies: e.Copies, Admissible: true,
 		})
-		lines("captured http://%s/ at %s UTC", e.ID, s.cal.Format(s.now))
-		lines("sha256: %s", ev.SHA256)
-		out.WriteString(content.En)
-		lines("saved as %s in the case file", ev.Num)
+		out = append(out, M("tool.captured", Str("domain", e.ID), When("at", s.now)), Verbatim("sha256: "+ev.SHA256), page,
+			M("tool.filed", Str("num", ev.Num)))
 		filed = ev
 	case "purchase":
 		acc := e.Link("payment")
 		if down || acc == "" {
-			lines("test purchase on %s: no payment page answered", e.ID)
+			out = append(out, M("tool.purchase_none", Str("domain", e.ID)))
 			break
 		}
 		a := s.sc.Entity(acc)
 		proc := a.Link("processor")
-		content := T(fmt.Sprintf("order: %s\namount: %s\npaid via: %s\npayee account: %s\n",
-			orDefault(e.Attr("offer"), "VIP access to "+e.ID), orDefault(e.Attr("price"), "300 RUB"), s.name(proc, EN), s.name(acc, EN)))
+		offer := e.Attr("offer")
+		var offerMsg Msg
+		if offer != "" {
+			offerMsg = Verbatim(offer)
+		} else {
+			offerMsg = M("tool.purchase_vip", Str("domain", e.ID))
+		}
+		receipt := M("tool.receipt", Sub("offer", offerMsg), Str("price", orDefault(e.Attr("price"), "300 RUB")), Ent("processor", proc), Ent("account", acc))
 		ev := s.newEvidence(evidenceSpec{
-			Kind: "purchase", Source: e.ID,
-			Title:   Tf("Test purchase on %s", "Проверочная закупка на %s", e.ID),
-			Content: content,
-			Basis:   Text{"test purchase, an operational-search measure", "проверочная закупка (оперативно-розыскное мероприятие)"},
-			Proves:  []string{"payment"}, Admissible: true, Reveals: []string{acc, proc},
+			Kind: "purchase", Source: e.ID, Title: M("evidence.purchase", Str("domain", e.ID)), Content: receipt,
+			Doc:   fmt.Sprintf("order: %s\namount: %s\npaid via: %s\npayee account: %s\n", orDefault(offer, "VIP access to "+e.ID), orDefault(e.Attr("price"), "300 RUB"), s.nameIn(proc, doc), s.nameIn(acc, doc)),
+			Basis: M("basis.purchase"), Proves: []string{"payment"}, Admissible: true, Reveals: []string{acc, proc},
 		})
-		out.WriteString(content.En)
-		lines("receipt saved as %s in the case file", ev.Num)
+		out = append(out, receipt, M("tool.receipt_filed", Str("num", ev.Num)))
 		filed = ev
 		reveals = append(reveals, acc, proc)
 	case "osint":
 		if len(e.Reveals["osint"]) == 0 && e.Notes["osint"].Empty() {
-			lines("searched forums, trackers and paste sites for %q: nothing useful", e.ID)
+			out = append(out, M("tool.osint_nothing", Str("target", e.ID)))
 		} else {
-			lines("searched forums, trackers and paste sites for %q:", e.ID)
+			out = append(out, M("tool.osint", Str("target", e.ID)))
+		}
+	case "contact":
+		if len(e.Reveals["contact"]) == 0 && e.Notes["contact"].Empty() && len(s.spontaneous(e.ID)) == 0 {
+			out = append(out, M("tool.contact_nothing", Ent("party", e.ID)))
+		} else {
+			out = append(out, M("tool.contact", Ent("party", e.ID)))
 		}
 	}
+	flush()
 	if note := e.Notes[verb]; !note.Empty() {
-		out.WriteString(note.En)
-		if !strings.HasSuffix(note.En, "\n") {
-			out.WriteString("\n")
-		}
+		out = append(out, TextMsg(note))
 	}
-	txt := T(out.String())
-	if note := e.Notes[verb]; !note.Empty() && note.Ru != "" {
-		txt.Ru = strings.Replace(txt.En, note.En, note.Ru, 1)
-	}
-	s.emit(Event{Kind: "output", Subject: verb, Text: txt, Data: map[string]string{"target": e.ID}})
+	s.emit(Event{Kind: EvOutput, Subject: verb, Msg: Doc(out...), Data: map[string]string{"target": e.ID}})
 	if filed != nil {
 		s.fileEvidence(filed)
+	}
+	if verb == "contact" {
+		s.flags["contacted_"+e.ID] = "yes"
+		// A counterpart may pass what it knows without a request (Budapest
+		// Convention art. 26): it starts an investigation but is not
+		// evidence until obtained formally.
+		for _, r := range s.spontaneous(e.ID) {
+			s.obtainRecord(r, M("basis.spontaneous"), false, M("reason.spontaneous"))
+		}
+	}
+	if verb == "osint" && s.isSiteOrMirror(e.ID) {
+		// The operators announce their new addresses where their users
+		// look: monitoring the site finds its mirrors.
+		for _, m := range s.openMirrors() {
+			s.say(EvOutput, verb, M("tool.osint_mirror", Str("domain", m)))
+			reveals = append(reveals, m)
+		}
 	}
 	for _, id := range append(reveals, e.Reveals[verb]...) {
 		s.reveal(id)
 	}
-	s.flags["used_"+verb] = "yes"
+	s.flags[string(UsedFlag(verb))] = "yes"
 	s.advance(cost)
 }
 
-// siteContent renders what a page capture records: the titles offered and
-// their download counters, in the scenario's order.
-func (s *Session) siteContent(e *Entity) Text {
-	return both(func(l Lang) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, "page title: %s\n", orDefault(e.Attr("page_title"), e.ID))
-		for _, t := range s.sc.Titles {
-			n, ok := e.Copies[t.ID]
-			if !ok {
-				continue
-			}
-			mark := ""
-			if t.Prerelease {
-				mark = pick(l, "  [not yet released]", "  [ещё не в прокате]")
-			}
-			fmt.Fprintf(&b, "  %-34s %s %d%s\n", t.Name.In(l), pick(l, "downloads:", "скачиваний:"), n, mark)
+// siteContent is what a page capture records: the titles offered and their
+// download counters, in the scenario's order. It returns the page for the
+// reader and the page as a document, whose hash is filed.
+func (s *Session) siteContent(e *Entity) (Msg, string) {
+	var lines []Msg
+	var doc strings.Builder
+	title := orDefault(e.Attr("page_title"), e.ID)
+	fmt.Fprintf(&doc, "page title: %s\n", title)
+	for _, t := range s.sc.Titles {
+		n, ok := e.Copies[t.ID]
+		if !ok {
+			continue
 		}
-		return b.String()
-	})
+		id := "capture.line"
+		if t.Prerelease {
+			id = "capture.line_pre"
+		}
+		lines = append(lines, M(id, Txt("title", t.Name), Count("n", int64(n))))
+		fmt.Fprintf(&doc, "  %s\t%d\n", t.Name.In(s.sc.DocLang()), n)
+	}
+	return M("capture.page", Str("title", title), Lines("lines", lines)), doc.String()
+}
+
+// nameIn returns an entity's display name in a language, or the id itself.
+func (s *Session) nameIn(id string, l Lang) string {
+	if e := s.sc.Entity(id); e != nil && !e.Name.Empty() {
+		return e.Name.In(l)
+	}
+	return id
 }
 
 func orDefault(s, d string) string {
@@ -180,4 +208,38 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
+}
+
+// spontaneous lists the records a party passes on when contacted: those it
+// holds of the kind "spontaneous", not yet passed.
+func (s *Session) spontaneous(party string) []*Record {
+	var out []*Record
+	for _, r := range s.sc.Records {
+		if r.Holder == party && r.Kind == "spontaneous" && !s.records[r.ID].seen {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// contactPoint returns the scenario's entity that is the home country's
+// 24/7 contact point, or nil when the scenario declares none.
+func (s *Session) contactPoint() *Entity {
+	for _, e := range s.sc.Entities {
+		if e.Role == "contact_point" && e.Jurisdiction == s.sc.Home {
+			return e
+		}
+	}
+	return nil
+}
+
+// liaisonFor returns a foreign counterpart in a country whom the trainee
+// has contacted, or nil: through one, preservation there goes faster.
+func (s *Session) liaisonFor(country string) *Entity {
+	for _, e := range s.sc.Entities {
+		if e.Role == "liaison" && e.Jurisdiction == country && s.flags["contacted_"+e.ID] != "" {
+			return e
+		}
+	}
+	return nil
 }

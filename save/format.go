@@ -106,6 +106,27 @@ func decode(b []byte) ([]byte, error) {
 	return payload, nil
 }
 
+// headerVersion returns the format version that the start of a save file
+// declares, or 0 when b does not start with the magic line and a well-formed
+// format line. It agrees with decode: a file decode accepts declares
+// FormatVersion, and one it refuses with a *VersionError declares that
+// version.
+func headerVersion(b []byte) int {
+	rest, ok := bytes.CutPrefix(b, []byte(magic))
+	if !ok {
+		return 0
+	}
+	field, _, err := headerLine(rest, "format")
+	if err != nil {
+		return 0
+	}
+	version, ok := parseCount(field, 9)
+	if !ok {
+		return 0
+	}
+	return int(version)
+}
+
 // headerLine reads the line "key value\n" from the start of b and returns
 // the value and what follows the line.
 func headerLine(b []byte, key string) (string, []byte, error) {

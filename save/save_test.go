@@ -28,14 +28,25 @@ func openTemp(t testing.TB) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
 
+// mustWrite writes data and fails the test on an error or a warning.
 func mustWrite(t testing.TB, s *Store, name string, data []byte) {
 	t.Helper()
-	if err := s.Write(name, data); err != nil {
+	warn, err := s.Write(name, data)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if warn != nil {
+		t.Fatalf("Write(%q) warned: %v", name, warn)
+	}
+}
+
+// load reads and verifies one file with the real file operations.
+func load(path string) (raw, payload []byte, mod time.Time, err error) {
+	return osOps().load(path)
 }
 
 // files returns the payload of each generation of name, newest first, with
@@ -87,6 +98,9 @@ func TestRoundTrip(t *testing.T) {
 		mustWrite(t, s, tt.name, tt.data)
 	}
 	// A second Store on the same folder reads what the first wrote.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
 	s2, err := Open(s.Dir())
 	if err != nil {
 		t.Fatal(err)
@@ -178,6 +192,9 @@ func TestGenerations(t *testing.T) {
 	}
 }
 
+// TestDamagedNewestIsNotKept checks that a damaged newest file does not
+// become a generation, where it would push a good one out; it is kept aside
+// instead (see TestKeptAside).
 func TestDamagedNewestIsNotKept(t *testing.T) {
 	s := openTemp(t)
 	mustWrite(t, s, "d", []byte("one"))
@@ -185,7 +202,11 @@ func TestDamagedNewestIsNotKept(t *testing.T) {
 	if err := os.WriteFile(s.path("d", 0), []byte("garbage"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	mustWrite(t, s, "d", []byte("three"))
+	warn, err := s.Write("d", []byte("three"))
+	var k *KeptAside
+	if err != nil || !errors.As(warn, &k) {
+		t.Fatalf("Write = %v, %v; want a *KeptAside warning", warn, err)
+	}
 	want := []string{"three", "one", "", ""}
 	if got := files(t, s, "d"); !slices.Equal(got, want) {
 		t.Errorf("generations = %q, want %q", got, want)
@@ -364,9 +385,12 @@ func TestOpenRemovesStaleTemps(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := Open(dir); err != nil {
+	s.Close()
+	s2, err := Open(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer s2.Close()
 	if left := tempFiles(t, dir); len(left) != 0 {
 		t.Errorf("stale temporary files left: %q", left)
 	}
@@ -397,7 +421,7 @@ func TestNames(t *testing.T) {
 	}
 	s := openTemp(t)
 	for _, name := range valid {
-		if err := s.Write(name, []byte(name)); err != nil {
+		if _, err := s.Write(name, []byte(name)); err != nil {
 			t.Errorf("Write(%q): %v", name, err)
 			continue
 		}
@@ -407,7 +431,7 @@ func TestNames(t *testing.T) {
 	}
 	for name, reason := range invalid {
 		for op, err := range map[string]error{
-			"Write":  s.Write(name, nil),
+			"Write":  func() error { _, err := s.Write(name, nil); return err }(),
 			"Delete": s.Delete(name),
 			"Read":   func() error { _, _, err := s.Read(name); return err }(),
 		} {
@@ -420,46 +444,67 @@ func TestNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != len(valid) {
-		t.Errorf("folder has %d files, want %d (one per valid name)", len(entries), len(valid))
+	if len(entries) != len(valid)+1 {
+		t.Errorf("folder has %d files, want %d (one per valid name and the lock file)", len(entries), len(valid)+1)
 	}
 }
 
 func TestParseFileName(t *testing.T) {
 	tests := []struct {
 		file string
-		name string
-		gen  int
+		want saveFile
 		ok   bool
 	}{
-		{"a.sav", "a", 0, true},
-		{"a.sav.1", "a", 1, true},
-		{"a.sav.2", "a", 2, true},
-		{"a.sav.sav", "a.sav", 0, true},
-		{"a.sav.1.sav", "a.sav.1", 0, true},
-		{"a.sav.1.sav.2", "a.sav.1", 2, true},
-		{"a.sav.0", "", 0, false},
-		{"a.sav.01", "", 0, false},
-		{"a.sav.x", "", 0, false},
-		{".tmp-a-1", "", 0, false},
-		{".sav", "", 0, false},
-		{"my save.sav", "", 0, false},
-		{"notes.txt", "", 0, false},
+		{"a.sav", saveFile{name: "a"}, true},
+		{"a.sav.1", saveFile{name: "a", gen: 1}, true},
+		{"a.sav.2", saveFile{name: "a", gen: 2}, true},
+		{"a.sav.sav", saveFile{name: "a.sav"}, true},
+		{"a.sav.1.sav", saveFile{name: "a.sav.1"}, true},
+		{"a.sav.1.sav.2", saveFile{name: "a.sav.1", gen: 2}, true},
+		{"a.sav.v1", saveFile{name: "a", side: 1}, true},
+		{"a.sav.v1.2", saveFile{name: "a", side: 1, gen: 2}, true},
+		{"a.sav.v12.1", saveFile{name: "a", side: 12, gen: 1}, true},
+		{"a.sav.v1.sav", saveFile{name: "a.sav.v1"}, true},
+		{"a.v1.sav", saveFile{name: "a.v1"}, true},
+		{"a.sav.damaged-1", saveFile{name: "a", kept: keptDamaged, n: 1}, true},
+		{"a.sav.unreadable-20", saveFile{name: "a", kept: keptUnreadable, n: 20}, true},
+		{"a-b.sav.damaged-3.sav", saveFile{name: "a-b.sav.damaged-3"}, true},
+		{"a.sav.0", saveFile{}, false},
+		{"a.sav.01", saveFile{}, false},
+		{"a.sav.x", saveFile{}, false},
+		{"a.sav.v0", saveFile{}, false},
+		{"a.sav.v01", saveFile{}, false},
+		{"a.sav.v", saveFile{}, false},
+		{"a.sav.vx.1", saveFile{}, false},
+		{"a.sav.v1.v1", saveFile{}, false},
+		{"a.sav.2.1", saveFile{}, false},
+		{"a.sav.damaged-0", saveFile{}, false},
+		{"a.sav.damaged-", saveFile{}, false},
+		{"a.sav.broken-1", saveFile{}, false},
+		{"a.sav.v1.damaged-1", saveFile{}, false},
+		{"a.sav.damaged-1.1", saveFile{}, false},
+		{"a.sav.", saveFile{}, false},
+		{".tmp-a-1", saveFile{}, false},
+		{".lock", saveFile{}, false},
+		{".sav", saveFile{}, false},
+		{"sav", saveFile{}, false},
+		{"my save.sav", saveFile{}, false},
+		{"notes.txt", saveFile{}, false},
 	}
 	for _, tt := range tests {
-		name, gen, ok := parseFileName(tt.file)
-		if ok != tt.ok || ok && (name != tt.name || gen != tt.gen) {
-			t.Errorf("parseFileName(%q) = %q, %d, %v; want %q, %d, %v", tt.file, name, gen, ok, tt.name, tt.gen, tt.ok)
+		got, ok := parseFile(tt.file)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("parseFile(%q) = %+v, %v; want %+v, %v", tt.file, got, ok, tt.want, tt.ok)
 		}
-		if ok && fileName(name, gen) != tt.file {
-			t.Errorf("fileName(%q, %d) = %q, want %q", name, gen, fileName(name, gen), tt.file)
+		if ok && got.String() != tt.file {
+			t.Errorf("parseFile(%q).String() = %q", tt.file, got.String())
 		}
 	}
 }
 
 func TestTooLarge(t *testing.T) {
 	s := openTemp(t)
-	err := s.Write("big", make([]byte, MaxSize+1))
+	_, err := s.Write("big", make([]byte, MaxSize+1))
 	if err == nil || !strings.Contains(err.Error(), "over the 64 MiB limit") {
 		t.Errorf("Write of MaxSize+1 bytes: %v", err)
 	}
@@ -533,9 +578,9 @@ func TestWriteFailure(t *testing.T) {
 				mustWrite(t, s, "w", []byte(d))
 			}
 			tt.set(&s.ops)
-			err := s.Write("w", []byte("four"))
-			if tt.wantErr == nil && err != nil || tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
-				t.Fatalf("Write = %v, want %v", err, tt.wantErr)
+			warn, err := s.Write("w", []byte("four"))
+			if tt.wantErr == nil && err != nil || tt.wantErr != nil && !errors.Is(err, tt.wantErr) || warn != nil {
+				t.Fatalf("Write = %v, %v; want %v", warn, err, tt.wantErr)
 			}
 			if got := files(t, s, "w"); !slices.Equal(got, tt.want) {
 				t.Errorf("files after the failed Write = %q, want %q", got, tt.want)
@@ -631,7 +676,7 @@ func TestConcurrentWrites(t *testing.T) {
 		go func() {
 			var err error
 			for j := range 20 {
-				if e := s.Write("c", fmt.Appendf(nil, "%d-%d", i, j)); e != nil {
+				if _, e := s.Write("c", fmt.Appendf(nil, "%d-%d", i, j)); e != nil {
 					err = e
 				}
 			}
@@ -698,7 +743,7 @@ func TestCrashChild(t *testing.T) {
 	fmt.Println(crashReady)
 	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); {
 		n++
-		if err := s.Write("crash", crashPayload(n)); err != nil {
+		if _, err := s.Write("crash", crashPayload(n)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -758,6 +803,9 @@ func TestCrashKill(t *testing.T) {
 			t.Errorf("kill %d: Open left temporary files %q", i, left)
 		}
 		data, warn, err := s.Read("crash")
+		if err := s.Close(); err != nil { // the next child opens the folder
+			t.Fatal(err)
+		}
 		if errors.Is(err, fs.ErrNotExist) && last == 0 {
 			continue // killed before the first save was complete
 		}
@@ -796,7 +844,7 @@ func BenchmarkWrite(b *testing.B) {
 	data := bytes.Repeat([]byte("12:04 trainee asked the witness about the receipt\n"), 2000)[:100_000]
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if err := s.Write("bench", data); err != nil {
+		if _, err := s.Write("bench", data); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,8 +1,10 @@
 package scripting
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,7 +43,12 @@ func (c *call) table() *args {
 	t.ForEach(func(k, _ lua.LValue) {
 		ks, ok := k.(lua.LString)
 		if !ok {
-			unknown = append(unknown, k.String())
+			switch k.(type) {
+			case lua.LNumber, lua.LBool:
+				unknown = append(unknown, k.String())
+			default: // its text would be a memory address
+				unknown = append(unknown, "a "+k.Type().String()+" key")
+			}
 			return
 		}
 		if !known[string(ks)] {
@@ -49,8 +56,12 @@ func (c *call) table() *args {
 		}
 	})
 	sort.Strings(unknown)
-	for _, u := range unknown {
-		c.fail("%s: unknown field %q%s", c.fn.Name, u, suggest(u, c.fn.Fields))
+	for i, u := range unknown {
+		if i == maxUnknownFields {
+			c.fail("%s: %d more unknown fields", c.fn.Name, len(unknown)-i)
+			break
+		}
+		c.fail("%s: unknown field %q%s", c.fn.Name, clip(u), suggest(u, c.fn.Fields))
 	}
 	for _, f := range c.fn.Fields {
 		if f.Required && t.RawGetString(f.Name) == lua.LNil {
@@ -61,7 +72,22 @@ func (c *call) table() *args {
 	return a
 }
 
+// maxUnknownFields bounds how many unknown fields of one call are reported
+// one by one, so that the work stays small whatever a script passes.
+const maxUnknownFields = 10
+
+// clip shortens a name for a message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
 func suggest(u string, fields []Field) string {
+	if len(u) > 40 {
+		return ""
+	}
 	best, bestD := "", 3
 	for _, f := range fields {
 		if d := editDistance(u, f.Name); d < bestD {
@@ -152,32 +178,67 @@ func (a *args) text(name string) game.Text {
 func (c *call) textValue(v lua.LValue, what string) game.Text {
 	switch v := v.(type) {
 	case *lua.LNilType:
-		return game.Text{}
+		return nil
 	case lua.LString:
-		return game.T(string(v))
+		return game.Plain(string(v))
 	case *lua.LTable:
-		var t game.Text
-		v.ForEach(func(k, val lua.LValue) {
-			s, ok := val.(lua.LString)
-			if !ok {
-				c.fail("%s: the %s text must be a string, got %s", what, k.String(), val.Type())
+		t := game.Text{}
+		n := 0
+		forEachSorted(v, func(k, val lua.LValue) {
+			n++
+			if n > maxTextLangs {
+				if n == maxTextLangs+1 {
+					c.fail("%s: more than %d languages", what, maxTextLangs)
+				}
 				return
 			}
-			switch k.String() {
-			case "en":
-				t.En = string(s)
-			case "ru":
-				t.Ru = string(s)
-			default:
-				c.fail("%s: unknown language %q (use en and ru)", what, k.String())
+			ks, ok := k.(lua.LString)
+			if !ok {
+				c.fail("%s: a %s is not a language tag such as en, ru or uk", what, k.Type())
+				return
 			}
+			if !game.ValidLang(game.Lang(ks)) {
+				c.fail("%s: %s is not a language tag such as en, ru or uk", what, clip(string(ks)))
+				return
+			}
+			s, ok := val.(lua.LString)
+			if !ok {
+				c.fail("%s: the %s text must be a string, got %s", what, ks, val.Type())
+				return
+			}
+			t[game.Lang(ks)] = string(s)
 		})
 		return t
 	default:
 		c.fail("%s must be a string or { en = ..., ru = ... }, got %s", what, v.Type())
-		return game.Text{}
+		return nil
 	}
 }
+
+// forEachSorted calls fn for each pair of t in the order of its keys (by
+// type, then by their text), so that what a table makes, and the problems
+// reported about it, are the same on every run: LTable.ForEach follows Go's
+// map order.
+func forEachSorted(t *lua.LTable, fn func(k, v lua.LValue)) {
+	type pair struct{ k, v lua.LValue }
+	var ps []pair
+	t.ForEach(func(k, v lua.LValue) { ps = append(ps, pair{k, v}) })
+	slices.SortFunc(ps, func(a, b pair) int {
+		if c := strings.Compare(a.k.Type().String(), b.k.Type().String()); c != 0 {
+			return c
+		}
+		if x, ok := a.k.(lua.LNumber); ok {
+			return cmp.Compare(float64(x), float64(b.k.(lua.LNumber)))
+		}
+		return strings.Compare(a.k.String(), b.k.String())
+	})
+	for _, p := range ps {
+		fn(p.k, p.v)
+	}
+}
+
+// maxTextLangs bounds the languages of one text.
+const maxTextLangs = 32
 
 func (a *args) duration(name string) game.Minutes {
 	v := a.get(name)
@@ -195,7 +256,7 @@ func (c *call) durationValue(v lua.LValue, what string) game.Minutes {
 	}
 	d, err := game.ParseDuration(string(s))
 	if err != nil {
-		c.fail("%s: %v", what, err)
+		c.fail("%s: %s", what, c.sc.prog.printer.errText(err))
 		return 0
 	}
 	return d
@@ -324,9 +385,20 @@ func (a *args) intMap(name string) map[string]int {
 }
 
 // fail records a problem at the line of the Lua code that made the call.
+// While the scenario loads, every problem is listed; during play a problem
+// is a script error raised at once.
 func (c *call) fail(format string, args ...any) {
+	if c.sc.phase != Declare {
+		c.L.RaiseError(format, args...)
+	}
+	if len(c.sc.problems) >= maxProblems {
+		return
+	}
 	c.sc.problem(c.where(), fmt.Sprintf(format, args...))
 }
+
+// maxProblems bounds the problems one load lists.
+const maxProblems = 500
 
 // where returns the position of the Lua caller.
 func (c *call) where() pos {

@@ -32,16 +32,30 @@ func BenchmarkPlaythrough(b *testing.B) {
 	b.ReportAllocs()
 	start := cpuTime()
 	n := 0
+	var work int64
+	var cells int
 	for b.Loop() {
 		n++
 		sc, script, errs := p.Instantiate()
 		if errs != nil {
 			b.Fatal(errs)
 		}
-		s := game.NewSession(sc, mv.Seed, script)
-		if f := mv.Run(s); len(f) > 0 {
-			b.Fatal(f)
+		s, err := game.NewSession(sc, mv.Seed, script)
+		if err != nil {
+			b.Fatal(err)
 		}
+		for _, st := range mv.Steps {
+			if st.Command == "" {
+				continue
+			}
+			if _, err := s.Do(st.Command); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if e := s.Ending(); e == nil || e.ID != "conviction" {
+			b.Fatalf("the walkthrough ended at %v", e)
+		}
+		work, cells = script.Work()
 		script.Close()
 	}
 	// Per CPU second of this process, so that other work on the machine
@@ -49,6 +63,9 @@ func BenchmarkPlaythrough(b *testing.B) {
 	if cpu := cpuTime() - start; cpu > 0 {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "playthroughs/cpu-s")
 	}
+	// What the scripts did, against scripting.DefaultBudget.
+	b.ReportMetric(float64(work), "script-instr/op")
+	b.ReportMetric(float64(cells), "retained-cells")
 }
 
 // cpuTime is the CPU time this process has used, user and system.

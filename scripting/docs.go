@@ -58,15 +58,17 @@ func Reference() string {
 		fmt.Fprintf(&b, "### `%s(%s)`\n\n%s\n\n", h.Name, strings.Join(ps, ", "), h.Summary)
 	}
 	b.WriteString("## Event kinds\n\nEach kind has its own handler `on_KIND(ev)`, called only for that kind.\n\n| kind | handler | meaning |\n|---|---|---|\n")
-	for _, k := range EventKinds() {
-		h := "`on_" + k[0] + "`"
-		switch k[0] {
-		case "start":
+	for _, k := range game.EventKinds() {
+		h := "`on_" + string(k.Kind) + "`"
+		switch k.Kind {
+		case game.EvStart:
 			h = "`on_start()`"
-		case "timer":
+		case game.EvTimer:
 			h = "`on_timer(id)`"
+		case game.EvScriptError:
+			h = "(none)"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k[0], h, k[1])
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k.Kind, h, k.Doc)
 	}
 	b.WriteString("\n## Rules outcomes\n\n")
 	for _, o := range game.Outcomes() {

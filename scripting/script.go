@@ -16,6 +16,8 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"takedown/game"
+	"takedown/i18n"
+	"takedown/safefile"
 	"takedown/scripting/sandbox"
 )
 
@@ -61,15 +63,19 @@ type Options struct {
 	Limits sandbox.Limits
 	// Print receives what scripts print; nil discards it.
 	Print func(string)
+	// Budget bounds the scripts' work and state over a whole session.
+	// Zero fields take DefaultBudget's.
+	Budget Budget
 }
 
 // Program is a scenario compiled once; each session instantiates it in a
 // sandbox of its own.
 type Program struct {
-	name  string
-	src   []byte
-	opts  Options
-	proto *lua.FunctionProto
+	name    string
+	src     []byte
+	opts    Options
+	proto   *lua.FunctionProto
+	printer *eventText
 
 	mu    sync.Mutex
 	rules map[string]*rulePack
@@ -94,7 +100,8 @@ func Compile(name string, src []byte, opts Options) (*Program, ErrorList) {
 	if opts.RulesDir == "" {
 		opts.RulesDir = "rules"
 	}
-	p := &Program{name: name, src: src, opts: opts, rules: map[string]*rulePack{}}
+	src = safefile.Text(src)
+	p := &Program{name: name, src: src, opts: opts, rules: map[string]*rulePack{}, printer: newEventText()}
 	sb := sandbox.New(opts.Limits, func() float64 { return 0 }, nil)
 	defer sb.Close()
 	proto, err := sb.Compile(name, src)
@@ -132,21 +139,35 @@ func asError(file string, err error) *Error {
 }
 
 // Script is a scenario running in its own sandbox for one session. It
-// implements game.Hooks.
+// implements game.Hooks: handlers see the session read-only and their calls
+// to reveal, send_message, set_flag, add_timer, end_case, set_fled and
+// tip_off become effects that the session applies after the handler.
 type Script struct {
 	prog     *Program
 	sb       *sandbox.Sandbox
 	scn      *game.Scenario
-	cur      *game.Session
+	cur      game.Reader
 	phase    Phase
 	loadRand *game.Rand
+	rand     func() float64
+	effects  []game.Effect
+	flagsSet map[string]string // flags set by the running handler, read back by get_flag
+	printer  *eventText
 
 	declaredScenario bool
 	handlers         map[string]*lua.LFunction
 	checks           map[string]*lua.LFunction
+	injects          map[string]*lua.LFunction
 	problems         ErrorList
 	overridden       []string
 	rulesUsed        []string
+	textProblems     map[string]bool
+
+	// The session's budget (budget.go): Used() when the scenario had loaded
+	// and when the running command began, the command's allowance, and
+	// Used() at the last measure of the retained state.
+	loadUsed, cmdStart, cmdBudget, retainedAt int64
+	inCommand                                 bool
 }
 
 // Instantiate runs the compiled scenario in a new sandbox and returns the
@@ -177,6 +198,11 @@ func (p *Program) Instantiate() (*game.Scenario, *Script, ErrorList) {
 				s.problem(parseWhere(s.scn.Where["objective:"+o.ID]), fmt.Sprintf("objective %q has no check function", o.ID))
 			}
 		}
+		for _, in := range s.scn.Injects {
+			if s.injects[in.ID] == nil && in.ID != "" {
+				s.problem(parseWhere(s.scn.Where["inject:"+in.ID]), fmt.Sprintf("inject %q has no run function", in.ID))
+			}
+		}
 	}
 	s.scn.Hash = p.hash(s.rulesUsed)
 	if len(s.problems) > 0 {
@@ -185,13 +211,15 @@ func (p *Program) Instantiate() (*game.Scenario, *Script, ErrorList) {
 		return nil, nil, s.problems
 	}
 	s.phase = Play
+	s.loadUsed = s.sb.Used()
+	s.retainedAt = s.loadUsed
 	return s.scn, s, nil
 }
 
 // newScript makes a script in the declaration phase with the API installed.
 func (p *Program) newScript() *Script {
-	s := &Script{prog: p, phase: Declare, loadRand: game.NewRand(0),
-		handlers: map[string]*lua.LFunction{}, checks: map[string]*lua.LFunction{}}
+	s := &Script{prog: p, phase: Declare, loadRand: game.NewRand(0), flagsSet: map[string]string{},
+		handlers: map[string]*lua.LFunction{}, checks: map[string]*lua.LFunction{}, injects: map[string]*lua.LFunction{}, printer: p.printer, textProblems: map[string]bool{}}
 	s.scn = &game.Scenario{Jurisdictions: map[string]*game.Jurisdiction{}, Where: map[string]string{},
 		Langs: []game.Lang{game.EN, game.RU}}
 	s.sb = sandbox.New(p.opts.Limits, s.random, p.opts.Print)
@@ -215,11 +243,15 @@ func (p *Program) hash(rules []string) string {
 }
 
 func (s *Script) random() float64 {
-	if s.cur != nil {
-		return s.cur.ScriptRandom()
+	if s.rand != nil {
+		return s.rand()
 	}
 	return s.loadRand.Float()
 }
+
+// UseRandom makes the script's math.random draw from a session's seeded
+// generator (game.Session.ScriptRandom).
+func (s *Script) UseRandom(f func() float64) { s.rand = f }
 
 // Close releases the sandbox.
 func (s *Script) Close() {
@@ -253,15 +285,66 @@ func (s *Script) mark(id string, p pos) {
 	}
 }
 
-// lineOf returns the last line of the source that mentions word, or 0.
-func (s *Script) lineOf(word string) int {
-	lines := strings.Split(string(s.prog.src), "\n")
+// lineOf returns the last of the source's lines that mentions word, or 0.
+func lineOf(lines []string, word string) int {
+	if word == "" || len(word) > 200 {
+		return 0
+	}
 	for i := len(lines) - 1; i >= 0; i-- {
 		if strings.Contains(lines[i], word) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// checkPlayText notes a text made during play that lacks one of the
+// scenario's languages; check reports it after playing the walkthroughs.
+func (s *Script) checkPlayText(c *call, what string, t game.Text) {
+	if t.Empty() {
+		return
+	}
+	for _, l := range s.scn.Langs {
+		if !t.Has(l) {
+			key := fmt.Sprintf("%s: %s has no %s text (the scenario declares langs %v)", c.where(), what, l, s.scn.Langs)
+			if len(s.textProblems) < maxProblems {
+				s.textProblems[key] = true
+			}
+		}
+	}
+}
+
+// TextProblems lists the texts made during play that lacked a declared
+// language, positioned, sorted.
+func (s *Script) TextProblems() []string { return slices.Sorted(maps.Keys(s.textProblems)) }
+
+// eventText renders the rules' messages in English for scenario authors:
+// events' text for handlers that read ev.text, and errors such as a bad
+// duration. The catalogues are loaded when the program is compiled, never
+// inside a call into Lua, whose time they would count against.
+type eventText struct {
+	cat *i18n.Catalog
+}
+
+func newEventText() *eventText {
+	cat, _ := i18n.Embedded()
+	return &eventText{cat: cat}
+}
+
+func (e *eventText) render(sc *game.Scenario, m game.Msg) string {
+	if e.cat == nil {
+		return m.ID
+	}
+	return e.cat.Printer(game.EN, i18n.ScenarioNames{SC: sc}, sc.Start).Msg(m)
+}
+
+// errText renders an error of the rules (a bad duration, say) in English
+// for a scenario's author.
+func (e *eventText) errText(err error) string {
+	if e.cat == nil {
+		return err.Error()
+	}
+	return e.cat.Printer(game.EN, nil, time.Time{}).Err(err)
 }
 
 // install puts the API functions into the sandbox's globals.
@@ -273,8 +356,12 @@ func (s *Script) install() {
 			switch {
 			case f.Phase == Declare && s.phase != Declare:
 				L.RaiseError("%s can only be called while the scenario loads, not from a handler", f.Name)
-			case f.Phase == Play && s.phase != Play:
+			case f.Phase == Play && s.phase == Declare:
 				L.RaiseError("%s can only be called from a handler or a check during play", f.Name)
+			case f.Effect && s.phase == Check:
+				L.RaiseError("%s changes the session, which an objective's check may not do: set a flag from an on_KIND handler and test it with get_flag in the check", f.Name)
+			case s.phase != Declare && s.cur == nil:
+				L.RaiseError("%s was called after its handler ended", f.Name)
 			}
 			return f.call(&call{L: L, sc: s, fn: f})
 		}))
@@ -300,18 +387,30 @@ func (s *Script) readHandlers(rets []lua.LValue) {
 	for _, h := range KindHandlers() {
 		known[h.Name] = true
 	}
-	t.ForEach(func(k, v lua.LValue) {
-		name := k.String()
+	lines := strings.Split(string(s.prog.src), "\n")
+	// Go's map order would make the report differ from run to run: the
+	// handlers are read in the order of their names.
+	fields := map[string]lua.LValue{}
+	t.ForEach(func(k, v lua.LValue) { fields[k.String()] = v })
+	bad := 0
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		v := fields[name]
 		fn, isFn := v.(*lua.LFunction)
 		switch {
 		case !known[name]:
-			s.problem(pos{file: s.prog.name, line: s.lineOf(name)}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", name, strings.Join(names, ", ")))
+			bad++
+			if bad <= maxUnknownFields {
+				s.problem(pos{file: s.prog.name, line: lineOf(lines, name)}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", clip(name), strings.Join(names, ", ")))
+			}
 		case !isFn:
-			s.problem(pos{file: s.prog.name, line: s.lineOf(name)}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
+			s.problem(pos{file: s.prog.name, line: lineOf(lines, name)}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
 		default:
 			s.handlers[name] = fn
 		}
-	})
+	}
+	if bad > maxUnknownFields {
+		s.problem(pos{file: s.prog.name}, fmt.Sprintf("returned table: %d more unknown handlers", bad-maxUnknownFields))
+	}
 }
 
 // validRuleID reports whether id is a safe rule pack name.
@@ -358,10 +457,15 @@ func (p *Program) rulePack(id string) (*rulePack, error) {
 		return rp, rp.err
 	}
 	src, err := fs.ReadFile(p.opts.Rules, id+".lua")
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		rp.err = fmt.Errorf("no rule pack %q (looked for %s)", id, rp.name)
 		return rp, rp.err
+	case err != nil:
+		rp.err = fmt.Errorf("rule pack %q: %v", id, err)
+		return rp, rp.err
 	}
+	src = safefile.Text(src)
 	rp.src = src
 	sb := sandbox.New(p.opts.Limits, func() float64 { return 0 }, nil)
 	defer sb.Close()
@@ -372,73 +476,153 @@ func (p *Program) rulePack(id string) (*rulePack, error) {
 	return rp, rp.err
 }
 
-// Event offers an event to the scenario's handlers (game.Hooks).
-func (s *Script) Event(sess *game.Session, ev game.Event) error {
+// Handle offers an event to the scenario's handlers and returns the effects
+// they asked for (game.Hooks).
+func (s *Script) Handle(r game.Reader, ev game.Event) ([]game.Effect, error) {
 	if s.sb == nil {
-		return nil
+		return nil, nil
 	}
-	s.cur = sess
+	var kind, all, inject *lua.LFunction
 	switch ev.Kind {
-	case "start":
-		if err := s.callHandler("on_start"); err != nil {
-			return err
+	case game.EvStart:
+		kind = s.handlers["on_start"]
+	case game.EvTimer:
+		kind = s.handlers["on_timer"]
+	case game.EvInject:
+		inject = s.injects[ev.Subject]
+		kind = s.handlers["on_inject"]
+	default:
+		kind = s.handlers["on_"+string(ev.Kind)]
+	}
+	if ev.Kind != game.EvTimer {
+		all = s.handlers["on_event"]
+	}
+	if kind == nil && all == nil && inject == nil {
+		return nil, nil
+	}
+	s.begin(r, Play)
+	defer s.end()
+	if inject != nil {
+		if _, err := s.call(inject, 0); err != nil {
+			return s.effects, err
 		}
-	case "timer":
-		return s.callHandler("on_timer", lua.LString(ev.Subject))
 	}
-	var kind *lua.LFunction
-	if ev.Kind != "start" && ev.Kind != "timer" {
-		kind = s.handlers["on_"+ev.Kind]
-	}
-	all := s.handlers["on_event"]
-	if kind == nil && all == nil {
-		return nil
-	}
-	t := s.eventTable(sess, ev)
+	var t lua.LValue
 	if kind != nil {
-		if err := s.callHandler("on_"+ev.Kind, t); err != nil {
-			return err
+		var args []lua.LValue
+		switch ev.Kind {
+		case game.EvStart:
+		case game.EvTimer:
+			args = []lua.LValue{lua.LString(ev.Subject)}
+		default:
+			t = s.eventTable(ev)
+			args = []lua.LValue{t}
+		}
+		if _, err := s.call(kind, 0, args...); err != nil {
+			return s.effects, err
 		}
 	}
 	if all != nil {
-		return s.callHandler("on_event", t)
+		if t == nil {
+			t = s.eventTable(ev)
+		}
+		if _, err := s.call(all, 0, t); err != nil {
+			return s.effects, err
+		}
 	}
-	return nil
+	return s.effects, nil
 }
 
-func (s *Script) callHandler(name string, args ...lua.LValue) error {
-	fn := s.handlers[name]
-	if fn == nil {
-		return nil
+// begin prepares a call into the scenario with a read-only session.
+func (s *Script) begin(r game.Reader, ph Phase) {
+	s.cur, s.phase, s.effects = r, ph, nil
+	clear(s.flagsSet)
+}
+
+// end closes a call: the session is no longer reachable from the script.
+func (s *Script) end() {
+	s.cur, s.phase = nil, Play
+}
+
+// callError turns a sandbox error into the session's terms: one that
+// depends on the machine (a wall-clock deadline, the process's memory)
+// halts the session outside its log; any other is a script error.
+func (s *Script) callError(err error) error {
+	var se *sandbox.Error
+	if errors.As(err, &se) {
+		if se.Environmental {
+			return &HaltError{Err: se}
+		}
+		if b := s.overBudget(se); b != nil {
+			return b
+		}
 	}
-	_, err := s.sb.Call(fn, 0, args...)
 	return err
 }
 
-func (s *Script) eventTable(sess *game.Session, ev game.Event) *lua.LTable {
+// call runs a handler and measures the state it leaves now and then.
+func (s *Script) call(fn *lua.LFunction, nret int, args ...lua.LValue) ([]lua.LValue, error) {
+	rets, err := s.sb.Call(fn, nret, args...)
+	if err != nil {
+		return rets, s.callError(err)
+	}
+	if err := s.checkRetained(retainedEvery); err != nil {
+		return rets, err
+	}
+	return rets, nil
+}
+
+// HaltError is a scenario error that must stop the session outside its log.
+type HaltError struct {
+	Err *sandbox.Error
+}
+
+// Error returns the positioned error.
+func (e *HaltError) Error() string { return e.Err.Error() }
+
+// Halts reports true: the session stops (game.HaltingError).
+func (e *HaltError) Halts() bool { return true }
+
+// Unwrap returns the sandbox's error.
+func (e *HaltError) Unwrap() error { return e.Err }
+
+func (s *Script) eventTable(ev game.Event) *lua.LTable {
 	L := s.sb.L()
 	t := L.NewTable()
 	t.RawSetString("kind", lua.LString(ev.Kind))
 	t.RawSetString("subject", lua.LString(ev.Subject))
 	t.RawSetString("at", lua.LNumber(ev.At))
 	t.RawSetString("day", lua.LNumber(int(ev.At/game.Day)+1))
-	t.RawSetString("text", lua.LString(ev.Text.En))
+	t.RawSetString("msg", lua.LString(ev.Msg.ID))
 	d := L.NewTable()
 	for _, k := range slices.Sorted(maps.Keys(ev.Data)) {
 		d.RawSetString(k, lua.LString(ev.Data[k]))
 	}
 	t.RawSetString("data", d)
+	// ev.text is rendered in English only when a handler reads it.
+	mt := L.NewTable()
+	mt.RawSetString("__index", s.sb.NewFunction(func(L *lua.LState) int {
+		if L.CheckString(2) == "text" {
+			L.Push(lua.LString(s.printer.render(s.scn, ev.Msg)))
+			return 1
+		}
+		L.Push(lua.LNil)
+		return 1
+	}))
+	t.Metatable = mt
 	return t
 }
 
-// Objective runs an objective's check (game.Hooks).
-func (s *Script) Objective(sess *game.Session, id string) (bool, error) {
+// Objective runs an objective's check (game.Hooks). A check may look at the
+// session but not change it.
+func (s *Script) Objective(r game.Reader, id string) (bool, error) {
 	fn := s.checks[id]
 	if fn == nil || s.sb == nil {
 		return false, nil
 	}
-	s.cur = sess
-	rets, err := s.sb.Call(fn, 1)
+	s.begin(r, Check)
+	defer s.end()
+	rets, err := s.call(fn, 1)
 	if err != nil {
 		return false, err
 	}
@@ -464,6 +648,7 @@ func CheckRulePack(name string, src []byte) ErrorList {
 			pr.File = name
 		}
 	}
+	src = safefile.Text(src)
 	if len(s.scn.Jurisdictions) == 0 && len(s.problems) == 0 {
 		s.problems = append(s.problems, &Error{File: name, Msg: "the rule pack declares no jurisdiction (add_jurisdiction { ... })"})
 	}
@@ -486,10 +671,14 @@ func (m singleFile) Open(name string) (fs.File, error) {
 }
 
 // DefaultLimitsForTest returns tight limits that make hostile-script tests
-// fast: a 200 ms deadline and 64 MiB of memory per call.
+// fast: a million instructions and 64 MiB of memory per call.
 func DefaultLimitsForTest() sandbox.Limits {
 	l := sandbox.DefaultLimits()
-	l.CallTimeout = 200 * time.Millisecond
+	// The work limit, which is the same on every machine, must stop a
+	// runaway script long before the time limit, which depends on the
+	// machine's load, is reached.
+	l.MaxInstructions = 1_000_000
+	l.CallTimeout = 10 * time.Second
 	l.MaxMemory = 64 << 20
 	return l
 }

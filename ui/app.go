@@ -2,28 +2,31 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ebitenui/ebitenui"
 	eimage "github.com/ebitenui/ebitenui/image"
 	einput "github.com/ebitenui/ebitenui/input"
 	"github.com/ebitenui/ebitenui/widget"
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
-	"takedown/cli"
+	"takedown/catalog"
 	"takedown/game"
+	"takedown/i18n"
 	"takedown/scenarios"
+	"takedown/worldmap"
 )
 
 // Store keeps saved sessions; package save implements it.
 type Store interface {
-	Write(name string, data []byte) error
+	// Write stores data; warn says what it kept aside or left untouched
+	// (a damaged save, one from a newer version), for the user to know.
+	Write(name string, data []byte) (warn, err error)
 	// Read returns a save's data; warn is set when it fell back to an
 	// older good copy.
 	Read(name string) (data []byte, warn error, err error)
@@ -36,12 +39,18 @@ type Options struct {
 	Lang       game.Lang // "" takes the saved setting, else English
 	Scale      float64   // the user's text size factor; 0 takes the saved setting, else 1
 	Fullscreen bool
-	Store      Store       // where progress is saved; nil saves nothing
-	Size       image.Point // a fixed logical size (screenshots, tests); zero follows the window
-	Source     Source      // nil reads the real keyboard and mouse
+	// Presenter starts in presenter mode; false takes the saved setting.
+	Presenter bool
+	Store     Store       // where progress is saved; nil saves nothing
+	Size      image.Point // a fixed logical size (screenshots, tests); zero follows the window
+	Source    Source      // nil reads the real keyboard and mouse
 	// Scenarios lists what the title scene offers; nil offers every
 	// embedded scenario.
 	Scenarios []string
+	// Catalog finds scenarios; nil uses the embedded ones and the disk.
+	Catalog *catalog.Catalog
+	// Text holds the message catalogues; nil loads the embedded ones.
+	Text *i18n.Catalog
 }
 
 // Scene names, as the screenshot command takes them.
@@ -51,10 +60,13 @@ const (
 	SceneDesk     = "desk"
 	SceneHandoff  = "handoff"
 	SceneDebrief  = "debrief"
+	SceneSnapshot = "snapshot"
 )
 
-// Desk tabs, also accepted as scene names by the screenshot command.
+// Desk tabs, also accepted as scene names by the screenshot command. The
+// console is a tab of its own when the desk shows one panel at a time.
 const (
+	TabConsole  = "console"
 	TabChart    = "chart"
 	TabMap      = "map"
 	TabInbox    = "inbox"
@@ -62,83 +74,111 @@ const (
 	TabCase     = "case"
 )
 
-// App is the window: an ebiten.Game that draws scenes of a session.
+// App is the window: an ebiten.Game that routes between scenes, each of
+// which draws the View of the session.
 type App struct {
 	opt    Options
 	src    Source
 	in     Input
 	prev   Input
 	cursor *cursorUpdater
+	cat    *catalog.Catalog
+	text   *i18n.Catalog
+	p      *i18n.Printer
 
-	w, h    int
-	outW    int
-	outH    int
-	scale   float64
-	lang    game.Lang
-	fs      *fontSources
-	fsErr   error
-	ready   chan struct{} // closed when prepare is done
-	titles  chan map[string]*scenarioInfo
-	fonts   *fonts
-	fontAt  float64
-	c       colors
-	strs    map[string]game.Text
+	w, h   int
+	outW   int
+	outH   int
+	scale  float64
+	lang   game.Lang
+	fs     *fontSources
+	fsErr  error
+	world  *worldmap.Map      // the map's outlines; nil until loaded, or if they failed to
+	worlds chan *worldmap.Map // brings the outlines, loaded off the loop
+	// worldAsked is set once the outlines' loading has started.
+	worldAsked bool
+	ready      chan struct{} // closed when prepare is done
+	fonts      *fonts
+	fontAt     [2]float64 // the scale and least size the fonts were made for
+	c          colors
+
+	// Settings, kept in the settings save.
+	presenter      bool // one large panel at a time, text for the back row
+	reasonRequired bool // a key decision needs a typed reason
+
 	ui      *ebitenui.UI
 	root    *widget.Container
 	targets map[string]image.Rectangle
 	buttons map[string]*widget.Button
-	later   []func()
+	slices  map[sliceKey]*eimage.NineSlice // button images, made once
+	later   []effect
+	areas   []*scrollArea // what the wheel scrolls, topmost last
+	bar     topBar
+	rec     *recorder // set by tests to see what is drawn
 
-	scene   string
-	desk    deskState
-	title   titleState
+	scene    scene
+	title    *titleScene
+	briefing *briefingScene
+	desk     *deskScene
+	handoff  *handoffScene
+	debrief  *debriefScene
+	snapshot *snapshotScene
+
 	m       *match
+	opening chan opened // a session being loaded off the loop
+	jobs    runner
+	saver   *saver
 	overlay *overlay
-	// watch notices when the scenario file on disk changes (hot reload).
-	watch *watcher
+	// overlayRect is where the overlay's panel is, set by buildOverlay.
+	overlayRect image.Rectangle
+	watch       *watcher    // notices when the scenario file on disk changes
+	forking     chan forked // the case as it stood at a point, replayed off the loop
 
-	rebuild   bool
-	repaint   bool
-	canvas    *ebiten.Image
-	topRight  int     // left edge of the top bar's buttons
-	scroll    float64 // the scroll of a scene's long text, in pixels
-	maxScroll float64
-	dirty     int // frames still to draw
-	frames    int // frames drawn, for tests and the benchmark
-	quit      error
+	rebuild bool
+	repaint bool
+	canvas  *ebiten.Image
+	white   *ebiten.Image // a white pixel, for filling shapes
+	dirty   int           // frames still to draw
+	frames  int           // frames drawn, for tests and the benchmark
+	quit    error
 	// OnFrame, if set, is called at the end of every Draw that drew.
 	OnFrame func(screen *ebiten.Image)
 }
 
-// overlay is a message shown over the scene until dismissed.
-type overlay struct {
-	title string
-	lines []string
-	note  string
-	bad   bool
-}
-
 // New makes the window's game. It does not open the window.
 func New(opt Options) (*App, error) {
-	if opt.Scale <= 0 || opt.Lang == "" {
-		sc, l := loadSettings(opt.Store)
-		if opt.Scale <= 0 {
-			opt.Scale = sc
+	if opt.Text == nil {
+		t, err := i18n.Load()
+		if err != nil {
+			return nil, err
 		}
-		if opt.Lang == "" {
-			opt.Lang = l
-		}
+		opt.Text = t
 	}
-	if opt.Lang != game.RU {
-		opt.Lang = game.EN
+	if opt.Catalog == nil {
+		opt.Catalog = catalog.New()
 	}
-	a := &App{opt: opt, src: opt.Source, c: defaultColors(), strs: uiText(), lang: opt.Lang,
-		targets: map[string]image.Rectangle{}, buttons: map[string]*widget.Button{}, scene: SceneTitle}
-	a.title.selected = scenarios.Default
-	if names := a.embedded(); len(names) > 0 && !slices.Contains(names, a.title.selected) {
-		a.title.selected = names[0]
+	set := loadSettings(opt.Store)
+	if opt.Scale <= 0 {
+		opt.Scale = set.scale
 	}
-	a.prepare(opt.Scenario == "")
+	if opt.Lang == "" {
+		opt.Lang = set.lang
+	}
+	a := &App{opt: opt, src: opt.Source, c: defaultColors(), cat: opt.Catalog, text: opt.Text,
+		lang: opt.Text.Supported(opt.Lang), targets: map[string]image.Rectangle{}, buttons: map[string]*widget.Button{},
+		presenter: opt.Presenter || set.presenter, reasonRequired: set.reasonRequired}
+	a.title = newTitleScene(a)
+	a.briefing = &briefingScene{}
+	a.desk = newDeskScene()
+	a.handoff = &handoffScene{}
+	a.debrief = &debriefScene{}
+	a.snapshot = &snapshotScene{tab: TabChart}
+	a.scene = a.title
+	a.setPrinter()
+	if opt.Store != nil {
+		a.saver = newSaver(opt.Store)
+	}
+	a.prepare()
 	if a.src == nil {
 		a.src = ebitenSource{}
 	}
@@ -147,76 +187,23 @@ func New(opt Options) (*App, error) {
 	einput.CursorManagementEnabled = false
 	a.root = widget.NewContainer()
 	a.ui = &ebitenui.UI{Container: a.root, DisableDefaultFocus: true}
-	a.desk.tab = TabChart
 	if opt.Scenario != "" {
 		a.title.selected = opt.Scenario
-		if !a.resume(opt.Scenario, true) {
-			a.startNew(opt.Scenario)
-		}
+		a.open(opt.Scenario, true, true, true)
 	}
 	a.rebuild = true
 	return a, nil
 }
 
-// prepare parses the fonts and the selected scenario while the window
-// opens; the first build waits for them. The other scenarios on the title
-// scene follow a moment later (see takeTitles).
-func (a *App) prepare(titles bool) {
+// prepare parses the fonts while the window opens; the first build waits
+// for them. The title scene loads the scenarios' summaries on its own.
+func (a *App) prepare() {
 	done := make(chan struct{})
 	a.ready = done
-	if titles {
-		a.titles = make(chan map[string]*scenarioInfo, 1)
-	}
 	go func() {
 		a.fs, a.fsErr = loadFontSources()
-		if !titles {
-			close(done)
-			return
-		}
-		load := func(name string) *scenarioInfo {
-			_, sc, script, err := loadScenario(name)
-			if script != nil {
-				script.Close()
-			}
-			return &scenarioInfo{sc: sc, err: err}
-		}
-		a.title.info = map[string]*scenarioInfo{a.title.selected: load(a.title.selected)}
 		close(done)
-		rest := map[string]*scenarioInfo{}
-		for _, name := range a.embedded() {
-			if name != a.title.selected {
-				rest[name] = load(name)
-			}
-		}
-		a.titles <- rest
 	}()
-}
-
-// takeTitles adds the scenarios loaded in the background to the title
-// scene; wait blocks until they are there.
-func (a *App) takeTitles(wait bool) {
-	if a.titles == nil {
-		return
-	}
-	var rest map[string]*scenarioInfo
-	if wait {
-		rest = <-a.titles
-	} else {
-		select {
-		case rest = <-a.titles:
-		default:
-			return
-		}
-	}
-	a.titles = nil
-	for k, v := range rest {
-		if _, ok := a.title.info[k]; !ok {
-			a.title.info[k] = v
-		}
-	}
-	if a.scene == SceneTitle {
-		a.rebuild = true
-	}
 }
 
 // embedded lists the scenarios the title scene offers.
@@ -224,7 +211,7 @@ func (a *App) embedded() []string {
 	if a.opt.Scenarios != nil {
 		return a.opt.Scenarios
 	}
-	return cli.Embedded()
+	return a.cat.Embedded()
 }
 
 // Run opens the window and plays until it is closed.
@@ -240,22 +227,45 @@ func Run(opt Options) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetTPS(60)
 	err = ebiten.RunGame(a)
+	a.Close()
 	if errors.Is(err, ebiten.Termination) {
 		return nil
 	}
 	return err
 }
 
-// t returns interface text in the current language.
-func (a *App) t(key string) string {
-	if s, ok := a.strs[key]; ok {
-		return s.In(a.lang)
+// Close waits for a running command and for every queued save.
+func (a *App) Close() {
+	if res, ok := a.jobs.wait(); ok {
+		a.finish(res)
 	}
-	return key
+	if a.saver != nil {
+		a.saver.close()
+	}
+	if a.m != nil {
+		a.m.eng.Close()
+	}
 }
+
+// setPrinter makes the printer for the language and the session's names.
+func (a *App) setPrinter() {
+	var names i18n.Names
+	var start time.Time
+	if a.m != nil {
+		names, start = a.m.view, a.m.view.Scenario.Start
+	}
+	a.p = a.text.Printer(a.lang, names, start)
+}
+
+// t returns interface text in the current language.
+func (a *App) t(key string, args ...game.Arg) string { return a.p.T("ui."+key, args...) }
 
 // u scales a length given for a 1920x1080 window.
 func (a *App) u(v float64) int { return int(v*a.scale + 0.5) }
+
+// single reports whether the desk shows one panel at a time: in presenter
+// mode, and when the text is too large for the panels side by side.
+func (a *App) single() bool { return a.presenter || float64(a.w)/a.scale < 1400 }
 
 // Layout implements ebiten.Game: the screen is the window's size, or the
 // fixed size of a screenshot.
@@ -279,8 +289,9 @@ func (a *App) size() (int, int) {
 	return a.outW, a.outH
 }
 
-// Update implements ebiten.Game: it reads input, runs commands and rebuilds
-// what changed. Nothing is drawn here.
+// Update implements ebiten.Game: it reads input, collects finished commands
+// and rebuilds what changed. Commands run off this loop; nothing is drawn
+// here.
 func (a *App) Update() error {
 	if a.quit != nil {
 		return a.quit
@@ -290,11 +301,38 @@ func (a *App) Update() error {
 	a.prev, a.in = a.in, a.prev
 	a.in.Chars = a.in.Chars[:0]
 	a.src.Read(&a.in)
-	if a.ready == nil {
-		a.takeTitles(false)
-	}
 	changed := a.inputChanged()
-	if a.m != nil && (a.watch.poll() || (a.in.Ctrl && a.in.has(ebiten.KeyR))) {
+	if res, ok := a.jobs.poll(); ok {
+		a.finish(res)
+		changed = true
+	}
+	if a.opening != nil {
+		select {
+		case o := <-a.opening:
+			a.opening = nil
+			a.takeOpened(o)
+			changed = true
+		default:
+		}
+	} else if busy, ticks := a.jobs.running(); busy && ticks%15 == 1 {
+		a.repaint = true // the progress indication
+	}
+	if a.pollFork() {
+		changed = true
+	}
+	if a.saver != nil {
+		if errs := a.saver.takeErrors(); len(errs) > 0 {
+			var lines []string
+			for _, e := range errs {
+				lines = append(lines, e.Error())
+			}
+			a.showErrors(a.t("save_warn"), lines)
+		}
+	}
+	if a.title.poll(a) {
+		changed = true
+	}
+	if a.m != nil && a.m.src != nil && !a.busy() && (a.watch.poll() || (a.in.Ctrl && a.in.has(ebiten.KeyR))) {
 		a.reload()
 		changed = true
 	}
@@ -312,13 +350,16 @@ func (a *App) Update() error {
 	}
 	a.ui.Update()
 	a.globalKeys()
-	a.sceneUpdate()
+	if a.overlay != nil {
+		a.apply(a.updateOverlay())
+	} else {
+		a.apply(a.scrollWheel())
+		a.apply(a.scene.update(a))
+	}
 	for len(a.later) > 0 {
-		fns := a.later
+		effs := a.later
 		a.later = nil
-		for _, f := range fns {
-			f()
-		}
+		a.apply(effs)
 	}
 	if a.rebuild {
 		a.build()
@@ -334,27 +375,160 @@ func (a *App) inputChanged() bool {
 		len(c.Chars) > 0 || len(c.Keys) > 0
 }
 
+// updateOverlay handles typing in the overlay's reason field, Enter, and
+// scrolling its text.
+func (a *App) updateOverlay() []effect {
+	o := a.overlay
+	var out []effect
+	if o.reason {
+		if changed, _ := o.why.edit(&a.in, nil); changed {
+			if len(o.why.text) > 200 {
+				o.why.text = o.why.text[:200]
+				o.why.cur = min(o.why.cur, 200)
+			}
+			a.dirty = max(a.dirty, 2)
+		}
+	}
+	if (a.in.has(ebiten.KeyEnter) || a.in.has(ebiten.KeyNumpadEnter)) && a.ui.GetFocusedWidget() == nil {
+		switch {
+		case o.yes != nil:
+			out = append(out, effect{kind: effYes})
+		case len(o.choices) > 0:
+			out = append(out, o.choices[0].e)
+		default:
+			out = append(out, effect{kind: effDismiss})
+		}
+	}
+	out = append(out, a.scrollWheel()...)
+	out = append(out, a.pageKeys(&o.scroll, !o.reason)...)
+	return out
+}
+
+// apply carries out effects.
+func (a *App) apply(effs []effect) {
+	for _, e := range effs {
+		switch e.kind {
+		case effRun:
+			a.run(e.arg, e.why)
+		case effGo:
+			a.goTo(e.arg)
+		case effTab:
+			a.desk.tab = e.arg
+			a.desk.popup = ""
+			a.rebuild = true
+			a.saveSession()
+		case effStart:
+			a.open(e.arg, false, true, false)
+		case effResume:
+			a.open(e.arg, true, false, false)
+		case effRebuild:
+			a.rebuild = true
+		case effRepaint:
+			a.repaint = true
+		case effSaveUI:
+			a.saveSession()
+		case effCancel:
+			if c, ok := a.engine().(canceller); ok && a.busy() {
+				c.Cancel()
+			}
+		case effConfirm:
+			a.ask(e.ask, *e.next)
+		case effYes:
+			a.answerYes()
+		case effDismiss:
+			a.dismissOverlay()
+		case effSelect:
+			a.title.selected = e.arg
+			a.rebuild = true
+		case effOpenFolder:
+			a.title.openFolder(a)
+			a.rebuild = true
+		case effSelectEntity:
+			a.desk.selected = e.arg
+			a.rebuild = true
+		case effMenu:
+			a.desk.openMenu(a, e.arg)
+		case effWindow:
+			switch e.arg {
+			case "fullscreen":
+				a.toggleFullscreen()
+			case "bigger":
+				a.setScale(a.opt.Scale + 0.25)
+			case "smaller":
+				a.setScale(a.opt.Scale - 0.25)
+			case "lang":
+				a.toggleLang()
+			case "presenter":
+				a.setPresenter(!a.presenter)
+			}
+		case effSetting:
+			if e.arg == "reason" {
+				a.reasonRequired = !a.reasonRequired
+				a.saveSettings()
+				a.rebuild = true
+			}
+		case effPage:
+			a.debrief.show(a, e.arg)
+		case effFork:
+			a.fork(e.num)
+		case effParties:
+			a.desk.chart.partiesOpen = e.num
+			a.snapshot.chart.partiesOpen = e.num
+			a.rebuild = true
+		case effSnapTab:
+			a.snapshot.tab = e.arg
+			a.rebuild = true
+		case effPopup:
+			a.desk.popup = ""
+			a.rebuild = true
+			if e.next != nil {
+				a.apply([]effect{*e.next})
+			}
+		}
+		if e.next != nil && e.kind != effConfirm && e.kind != effPopup {
+			a.apply([]effect{*e.next})
+		}
+	}
+}
+
+// engine returns the running session's engine, or nil.
+func (a *App) engine() Engine {
+	if a.m == nil {
+		return nil
+	}
+	return a.m.eng
+}
+
+// busy reports whether a command is running, a session loading or the case
+// being replayed to a point.
+func (a *App) busy() bool { return a.jobs.busy.Load() || a.opening != nil || a.forking != nil }
+
 // globalKeys handles the keys that work in every scene.
 func (a *App) globalKeys() {
 	in := &a.in
 	switch {
 	case in.has(ebiten.KeyF11):
 		a.toggleFullscreen()
+	case in.has(ebiten.KeyF6):
+		a.setPresenter(!a.presenter)
 	case in.Ctrl && in.has(ebiten.KeyEqual):
-		a.setScale(a.opt.Scale + 0.1)
+		a.setScale(a.opt.Scale + 0.25)
 	case in.Ctrl && in.has(ebiten.KeyMinus):
-		a.setScale(a.opt.Scale - 0.1)
+		a.setScale(a.opt.Scale - 0.25)
 	case in.Ctrl && in.has(ebiten.KeyL):
 		a.toggleLang()
-	case in.has(ebiten.KeyTab) && !a.consoleWantsTab():
+	case in.has(ebiten.KeyTab) && !a.desk.wantsTab(a):
 		if in.Shift {
 			a.ui.ChangeFocus(widget.FOCUS_PREVIOUS)
 		} else {
 			a.ui.ChangeFocus(widget.FOCUS_NEXT)
 		}
 		a.dirty = max(a.dirty, 2)
+	case in.has(ebiten.KeyEscape) && a.busy():
+		a.apply([]effect{{kind: effCancel}})
 	case in.has(ebiten.KeyEscape) && a.overlay != nil:
 		a.dismissOverlay()
+		in.Keys = in.Keys[:0]
 	}
 	a.activateFocused()
 }
@@ -385,20 +559,30 @@ func (a *App) toggleFullscreen() {
 	a.rebuild = true
 }
 
+// setScale sets the user's text size factor, from 0.75 to 2 (the largest
+// the layout tests check).
 func (a *App) setScale(s float64) {
-	a.opt.Scale = min(2.5, max(0.6, s))
+	a.opt.Scale = min(2, max(0.75, s))
 	a.rebuild = true
 	a.saveSettings()
 }
 
-func (a *App) toggleLang() {
-	if a.lang == game.EN {
-		a.lang = game.RU
-	} else {
-		a.lang = game.EN
-	}
+// setPresenter turns presenter mode on or off.
+func (a *App) setPresenter(on bool) {
+	a.presenter = on
+	a.desk.popup = ""
 	a.rebuild = true
-	a.save()
+	a.saveSettings()
+}
+
+// toggleLang moves to the next interface language.
+func (a *App) toggleLang() {
+	langs := a.text.Langs()
+	i := slices.Index(langs, a.lang)
+	a.lang = langs[(i+1)%len(langs)]
+	a.setPrinter()
+	a.rebuild = true
+	a.saveSession()
 	a.saveSettings()
 }
 
@@ -417,36 +601,101 @@ func (a *App) showErrors(title string, lines []string) {
 	a.rebuild = true
 }
 
-// goTo switches scene.
-func (a *App) goTo(scene string) {
-	a.scene = scene
-	a.scroll = 0
-	a.rebuild = true
-	a.ui.ClearFocus()
-	a.save()
+// sceneByID returns the scene with a name.
+func (a *App) sceneByID(id string) scene {
+	switch id {
+	case SceneBriefing:
+		return a.briefing
+	case SceneDesk:
+		return a.desk
+	case SceneHandoff:
+		return a.handoff
+	case SceneDebrief:
+		return a.debrief
+	case SceneSnapshot:
+		return a.snapshot
+	}
+	return a.title
 }
 
-// run carries out a console line for the trainee, saving afterwards.
-func (a *App) run(line string) {
+// goTo switches scene.
+func (a *App) goTo(id string) {
+	if id != SceneTitle && a.m == nil {
+		id = SceneTitle
+	}
+	a.scene = a.sceneByID(id)
+	a.desk.popup = ""
+	a.rebuild = true
+	a.ui.ClearFocus()
+	a.saveSession()
+}
+
+// run starts a console line for the trainee off the loop, with the reason
+// typed for it, if any.
+func (a *App) run(line, why string) {
+	line = strings.TrimSpace(line)
+	if a.m == nil || line == "" || a.busy() {
+		return
+	}
+	a.m.remember(line)
+	if a.jobs.start(a.m.eng, game.LogEntry{Line: line, Actor: game.ActorTrainee, Why: why}) {
+		a.repaint = true
+		if a.scene == a.desk && a.single() {
+			// One panel at a time: the answer is what to show.
+			a.desk.tab = TabConsole
+			a.rebuild = true
+		}
+	}
+}
+
+// finish takes a finished command's result on the loop.
+func (a *App) finish(res jobResult) {
 	if a.m == nil {
 		return
 	}
-	logged := a.m.do(line)
-	if len(a.m.errs) > 0 {
+	ended := a.m.view.Ending != nil
+	start := len(a.m.console)
+	logged := a.m.take(res)
+	a.setPrinter()
+	if h := res.change.Halted; h != nil {
+		var c *game.CancelledError
+		if errors.As(h, &c) {
+			a.overlay = &overlay{title: a.t("cancelled"), lines: []string{a.t("cancelled_note", game.Str("line", res.line))}}
+		} else {
+			a.overlay = &overlay{title: a.t("script_error"), lines: []string{a.p.Err(h.Err)}, note: a.t("halted_note"), bad: true}
+		}
+	} else if len(a.m.errs) > 0 {
 		errs := a.m.errs
 		a.m.errs = nil
 		a.overlay = &overlay{title: a.t("script_error"), lines: errs, note: a.t("script_error_note"), bad: true}
+	} else if e := a.m.view.Ending; e != nil && !ended {
+		a.overlay = a.endingOverlay()
 	}
-	a.desk.consoleScroll = 0
+	// A long answer is read from its start: help, status, the case file.
+	a.desk.showFrom = start
 	a.rebuild = true
-	if logged {
-		a.save()
+	if logged || res.change.Halted != nil {
+		a.saveSession()
 	}
 }
 
-// build rebuilds the widgets and caches of the current scene.
-// waitReady waits for prepare's fonts and first scenario, and reports
-// whether the fonts loaded.
+// endingOverlay says the case has ended and offers the debrief.
+func (a *App) endingOverlay() *overlay {
+	v := a.m.view
+	o := &overlay{title: a.t("case_ended", game.Txt("title", v.Ending.Title))}
+	o.lines = append(o.lines, a.p.Text(v.Ending.Text))
+	if d := v.Debrief; d != nil {
+		o.lines = append(o.lines, a.t("score_line", game.Num("score", int64(d.Score))))
+	}
+	o.choices = []choice{
+		{"open_debrief", a.t("open_debrief"), bPrimary, goTo(SceneDebrief)},
+		{"stay", a.t("stay"), bNormal, effect{kind: effDismiss}},
+	}
+	o.choices[0].e = then(effect{kind: effDismiss}, goTo(SceneDebrief))
+	return o
+}
+
+// waitReady waits for prepare's fonts and reports whether they loaded.
 func (a *App) waitReady() bool {
 	if a.ready != nil {
 		<-a.ready
@@ -459,24 +708,56 @@ func (a *App) waitReady() bool {
 	return true
 }
 
-// settle waits for everything prepare loads, for a screenshot that must
-// not depend on timing.
+// settle waits for everything loaded in the background, for a screenshot
+// that must not depend on timing.
 func (a *App) settle() {
 	if a.waitReady() {
-		a.takeTitles(true)
+		a.title.wait(a)
+	}
+	if a.opening != nil {
+		o := <-a.opening
+		a.opening = nil
+		a.takeOpened(o)
+	}
+	if res, ok := a.jobs.wait(); ok {
+		a.finish(res)
+	}
+	a.waitFork()
+}
+
+// setScaleFor works out the layout scale and the fonts for the window's
+// size, the user's factor and presenter mode.
+func (a *App) setScaleFor() {
+	a.scale = min(float64(a.w)/1920, float64(a.h)/1080) * a.opt.Scale
+	least := 0.0
+	if a.presenter {
+		// Body text at least a thirtieth of the screen's height.
+		a.scale = max(a.scale, float64(a.h)/720)
+		least = float64(int(float64(a.h)/30 + 0.999))
+	}
+	if at := [2]float64{a.scale, least}; a.fonts == nil || a.fontAt != at {
+		a.fonts = a.fs.at(a.scale, least)
+		a.fontAt = at
 	}
 }
 
+// build rebuilds the widgets and caches of the current scene.
 func (a *App) build() {
 	if !a.waitReady() {
 		return
 	}
 	a.rebuild = false
-	a.scale = min(float64(a.w)/1920, float64(a.h)/1080) * a.opt.Scale
-	if a.fonts == nil || a.fontAt != a.scale {
-		a.fonts = a.fs.at(a.scale)
-		a.fontAt = a.scale
+	if !a.worldAsked {
+		// The map's outlines load once the first frame is on its way.
+		a.worldAsked = true
+		worlds := make(chan *worldmap.Map, 1)
+		a.worlds = worlds
+		go func() {
+			w, _ := worldmap.Load() // the map is drawn without outlines if they fail to load
+			worlds <- w
+		}()
 	}
+	a.setScaleFor()
 	focusKey := ""
 	if f := a.ui.GetFocusedWidget(); f != nil {
 		for k, b := range a.buttons {
@@ -489,24 +770,23 @@ func (a *App) build() {
 	a.root.RemoveChildren()
 	clear(a.targets)
 	clear(a.buttons)
-	switch a.scene {
-	case SceneBriefing:
-		a.buildBriefing()
-	case SceneDesk:
-		a.buildDesk()
-	case SceneHandoff:
-		a.buildHandoff()
-	case SceneDebrief:
-		a.buildDebrief()
-	default:
-		a.scene = SceneTitle
-		a.buildTitle()
+	a.areas = a.areas[:0]
+	if a.rec != nil {
+		a.rec.reset()
 	}
+	if a.scene != a.title && a.m == nil {
+		a.scene = a.title
+	}
+	a.scene.build(a)
 	if a.overlay != nil {
 		// Only the overlay's buttons take clicks while it is up.
 		a.root.RemoveChildren()
 		clear(a.targets)
 		clear(a.buttons)
+		a.areas = a.areas[:0]
+		if a.rec != nil {
+			a.rec.reset()
+		}
 		a.buildOverlay()
 	}
 	if b := a.buttons[focusKey]; b != nil && focusKey != "" {
@@ -523,20 +803,24 @@ func (a *App) paint() {
 		if a.canvas != nil {
 			a.canvas.Deallocate()
 		}
-		a.canvas = ebiten.NewImage(a.w, a.h)
+		a.canvas = bigImage(a.w, a.h)
+	}
+	if a.rec != nil {
+		// Keep the buttons' labels, drop the text of the last paint.
+		keep := a.rec.recs[:0]
+		for _, r := range a.rec.recs {
+			if r.button || r.ghost {
+				keep = append(keep, r)
+			}
+		}
+		a.rec.recs = keep
 	}
 	a.canvas.Fill(a.c.bg)
-	switch a.scene {
-	case SceneTitle:
-		a.paintTitle(a.canvas)
-	case SceneBriefing:
-		a.paintBriefing(a.canvas)
-	case SceneDesk:
-		a.paintDesk(a.canvas)
-	case SceneHandoff:
-		a.paintHandoff(a.canvas)
-	case SceneDebrief:
-		a.paintDebrief(a.canvas)
+	a.scene.paint(a, a.canvas)
+	if busy, ticks := a.jobs.running(); busy {
+		a.paintBusy(a.canvas, ticks)
+	} else if a.opening != nil || a.forking != nil {
+		a.paintBusy(a.canvas, -1)
 	}
 	if a.overlay != nil {
 		a.paintOverlay(a.canvas)
@@ -544,48 +828,20 @@ func (a *App) paint() {
 	a.dirty = max(a.dirty, 3)
 }
 
-// sceneUpdate gives the scene the tick's input for its own drawn parts.
-func (a *App) sceneUpdate() {
-	if a.overlay != nil {
-		if a.in.has(ebiten.KeyEnter) {
-			a.dismissOverlay()
-		}
-		return
+// paintBusy shows that a command is running and how to cancel it.
+func (a *App) paintBusy(dst *ebiten.Image, ticks int) {
+	a.setLayer(layerTip)
+	defer a.setLayer(layerBase)
+	msg := a.t("working", game.Num("s", int64(ticks/60)))
+	if ticks < 0 {
+		msg = a.t("loading")
 	}
-	switch a.scene {
-	case SceneTitle:
-		a.updateTitle()
-	case SceneDesk:
-		a.updateDesk()
-	case SceneDebrief, SceneBriefing, SceneHandoff:
-		a.updateScroll()
-	}
-}
-
-// updateScroll scrolls a scene's long text with the wheel and the keys.
-func (a *App) updateScroll() {
-	step := float64(a.u(40))
-	d := -a.in.WheelY * step * 2
-	if a.in.has(ebiten.KeyPageDown) {
-		d += float64(a.h) / 2
-	}
-	if a.in.has(ebiten.KeyPageUp) {
-		d -= float64(a.h) / 2
-	}
-	if a.in.has(ebiten.KeyArrowDown) {
-		d += step
-	}
-	if a.in.has(ebiten.KeyArrowUp) {
-		d -= step
-	}
-	if d == 0 {
-		return
-	}
-	ns := min(a.maxScroll, max(0, a.scroll+d))
-	if ns != a.scroll {
-		a.scroll = ns
-		a.repaint = true
-	}
+	w := textWidth(msg, a.fonts.bold) + float64(a.u(48))
+	h := a.fonts.lineBody + float64(a.u(24))
+	x, y := (float64(a.w)-w)/2, float64(a.h)-h-float64(a.u(40))
+	vector.FillRect(dst, float32(x), float32(y), float32(w), float32(h), a.c.panel2, false)
+	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), float32(a.u(3)), a.c.accent, false)
+	a.drawText(dst, msg, a.fonts.bold, a.c.accent, x+float64(a.u(24)), y+(h-textHeight(a.fonts.bold))/2)
 }
 
 // Draw implements ebiten.Game. It draws only when something changed since
@@ -596,14 +852,10 @@ func (a *App) Draw(screen *ebiten.Image) {
 	}
 	a.dirty--
 	screen.DrawImage(a.canvas, nil)
-	if a.overlay == nil {
-		switch a.scene {
-		case SceneTitle:
-			a.drawTitleInput(screen)
-		case SceneDesk:
-			a.drawConsoleInput(screen)
-		}
+	if l, ok := a.scene.(liveScene); ok && a.overlay == nil {
+		l.drawLive(a, screen)
 	}
+	a.drawOverlayField(screen)
 	a.ui.Draw(screen)
 	a.drawFocus(screen)
 	a.frames++
@@ -624,188 +876,6 @@ func (a *App) drawFocus(screen *ebiten.Image) {
 	vector.StrokeRect(screen, float32(r.Min.X)-sw/2, float32(r.Min.Y)-sw/2, float32(r.Dx())+sw, float32(r.Dy())+sw, sw, a.c.focus, false)
 }
 
-// Button kinds.
-const (
-	bNormal = iota
-	bPrimary
-	bTab
-	bTabOn
-	bQuiet
-	bGhost // invisible until hovered or focused: lies over a drawn shape
-)
-
-// addButton puts a button on the scene. key names it for tests and focus.
-func (a *App) addButton(key, label string, r image.Rectangle, kind int, onClick func()) *widget.Button {
-	face := a.fonts.button
-	body, border, txt, hover := a.c.btn, a.c.line, a.c.btnText, a.c.btnHover
-	switch kind {
-	case bPrimary:
-		body, border, txt, hover = a.c.accent, a.c.accent, color.NRGBA{0x10, 0x10, 0x10, 0xff}, color.NRGBA{0xff, 0xe2, 0x80, 0xff}
-	case bTab:
-		body, border, hover = a.c.panel, a.c.line, a.c.panel2
-	case bTabOn:
-		body, border, txt, hover = a.c.panel2, a.c.accent, a.c.accent, a.c.panel2
-	case bQuiet:
-		body, border, hover = a.c.panel2, a.c.line, a.c.btn
-	case bGhost:
-		clearC := color.NRGBA{}
-		body, border, hover = clearC, clearC, clearC
-	}
-	bw := max(1, a.u(2))
-	img := &widget.ButtonImage{
-		Idle:     eimage.NewBorderedNineSliceColor(body, border, bw),
-		Hover:    eimage.NewBorderedNineSliceColor(hover, a.c.accent, bw),
-		Pressed:  eimage.NewBorderedNineSliceColor(a.c.accent, a.c.accent, bw),
-		Disabled: eimage.NewBorderedNineSliceColor(a.c.panel, a.c.panel2, bw),
-	}
-	if kind == bGhost {
-		img.Pressed = eimage.NewBorderedNineSliceColor(color.NRGBA{}, a.c.accent, bw)
-		img.Disabled = img.Idle
-	}
-	pressedText := color.NRGBA{0x10, 0x10, 0x10, 0xff}
-	label = ellipsize(label, face, float64(r.Dx()-2*a.u(10)))
-	b := widget.NewButton(
-		widget.ButtonOpts.Image(img),
-		widget.ButtonOpts.Text(label, &face, &widget.ButtonTextColor{Idle: txt, Hover: txt, Pressed: pressedText, Disabled: a.c.dim}),
-		widget.ButtonOpts.TextProcessBBCode(false),
-		widget.ButtonOpts.TextPadding(&widget.Insets{Left: a.u(10), Right: a.u(10)}),
-		// Enter and Space are handled by activateFocused, from Input.
-		widget.ButtonOpts.DisableDefaultKeys(),
-		widget.ButtonOpts.ClickedHandler(func(*widget.ButtonClickedEventArgs) {
-			a.later = append(a.later, onClick)
-		}),
-	)
-	b.SetLocation(r)
-	a.root.AddChild(b)
-	a.targets[key] = r
-	a.buttons[key] = b
-	return b
-}
-
-// buttonWidth is the width a button needs for its label.
-func (a *App) buttonWidth(label string) int {
-	return int(text.Advance(label, a.fonts.button)) + 2*a.u(14)
-}
-
-// flow places buttons left to right in rows inside r and returns their
-// rectangles; a button that does not fit is left out.
-func (a *App) flow(r image.Rectangle, labels []string, h int) []image.Rectangle {
-	gap := a.u(8)
-	x, y := r.Min.X, r.Min.Y
-	out := make([]image.Rectangle, 0, len(labels))
-	for _, l := range labels {
-		w := min(a.buttonWidth(l), r.Dx())
-		if x+w > r.Max.X && x > r.Min.X {
-			x = r.Min.X
-			y += h + gap
-		}
-		if y+h > r.Max.Y {
-			break
-		}
-		out = append(out, image.Rect(x, y, x+w, y+h))
-		x += w + gap
-	}
-	return out
-}
-
-// Target returns the rectangle of a named button or entity, for tests.
-func (a *App) Target(key string) (image.Rectangle, bool) {
-	r, ok := a.targets[key]
-	return r, ok
-}
-
-// Targets lists the names of everything clickable, for tests.
-func (a *App) Targets() []string {
-	out := make([]string, 0, len(a.targets))
-	for k := range a.targets {
-		out = append(out, k)
-	}
-	return out
-}
-
-// Scene returns the current scene and, on the desk, the tab.
-func (a *App) Scene() string {
-	if a.scene == SceneDesk {
-		return a.scene + ":" + a.desk.tab
-	}
-	return a.scene
-}
-
-// Session returns the session being played, or nil on the title scene.
-func (a *App) Session() *game.Session {
-	if a.m == nil {
-		return nil
-	}
-	return a.m.s
-}
-
-// Overlay returns the title and lines of the message on screen, if any.
-func (a *App) Overlay() (string, []string) {
-	if a.overlay == nil {
-		return "", nil
-	}
-	return a.overlay.title, a.overlay.lines
-}
-
-// Frames counts the frames drawn so far.
-func (a *App) Frames() int { return a.frames }
-
-// Quit makes the next Update end the game.
-func (a *App) Quit() { a.quit = ebiten.Termination }
-
-// Redraw makes the next frame draw even if nothing changed.
-func (a *App) Redraw() { a.dirty = max(a.dirty, 1) }
-
-// SetScene shows a scene; desk tabs are accepted as scenes too.
-func (a *App) SetScene(name string) error {
-	switch name {
-	case TabChart, TabMap, TabInbox, TabCalendar, TabCase:
-		a.desk.tab = name
-		name = SceneDesk
-	case "error":
-		if a.m == nil || len(a.m.s.ScriptErrors()) == 0 {
-			return fmt.Errorf("scene error needs a session whose script failed, e.g. --scenario ui/testdata/broken.lua --moves docs/screenshots/midgame.moves")
-		}
-		a.overlay = &overlay{title: a.t("script_error"), note: a.t("script_error_note"), bad: true, lines: a.m.s.ScriptErrors()}
-		name = SceneDesk
-	}
-	switch name {
-	case SceneTitle, SceneBriefing, SceneDesk, SceneHandoff, SceneDebrief:
-	default:
-		return fmt.Errorf("no scene %q: want title, briefing, desk, chart, map, inbox, calendar, case, handoff, debrief or error", name)
-	}
-	if name != SceneTitle && a.m == nil {
-		return fmt.Errorf("scene %s needs a scenario", name)
-	}
-	a.scene = name
-	a.rebuild = true
-	return nil
-}
-
-// SetLang switches the interface language.
-func (a *App) SetLang(l game.Lang) {
-	a.lang = l
-	a.rebuild = true
-}
-
-// Do runs a console line as if typed.
-func (a *App) Do(line string) { a.run(line) }
-
-// startNew begins a new session of a scenario and shows its briefing.
-func (a *App) startNew(name string) bool {
-	src, sc, script, err := loadScenario(name)
-	if err != nil {
-		a.showLoadError(err)
-		return false
-	}
-	a.closeMatch()
-	a.m = newMatch(src, sc, script, a.seed())
-	a.watch = newWatcher(src.Name, reloadInterval)
-	a.desk = deskState{tab: TabChart}
-	a.goTo(SceneBriefing)
-	return true
-}
-
 func (a *App) seed() uint64 {
 	if a.opt.Seed != 0 {
 		return a.opt.Seed
@@ -814,15 +884,19 @@ func (a *App) seed() uint64 {
 }
 
 func (a *App) closeMatch() {
-	if a.m != nil && a.m.script != nil {
-		a.m.script.Close()
+	if a.m != nil {
+		if res, ok := a.jobs.wait(); ok {
+			a.finish(res)
+		}
+		a.waitFork()
+		a.m.eng.Close()
 	}
 	a.m = nil
 }
 
 func (a *App) showLoadError(err error) {
 	var lines []string
-	for _, l := range strings.Split(err.Error(), "\n") {
+	for _, l := range strings.Split(a.p.Err(err), "\n") {
 		if l != "" {
 			lines = append(lines, l)
 		}
@@ -837,11 +911,11 @@ func (a *App) drawPanel(dst *ebiten.Image, r image.Rectangle, ground color.Color
 	vector.StrokeRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), float32(max(1, a.u(1.5))), a.c.line, false)
 }
 
-// sourceName is the scenario name that finds this source again.
-func sourceName(src *cli.Source) string {
-	n := strings.TrimPrefix(src.Name, "scenarios/")
-	if !strings.ContainsAny(n, "/\\") {
-		return strings.TrimSuffix(n, ".lua")
+// defaultScenario is the scenario the title scene selects first.
+func (a *App) defaultScenario() string {
+	names := a.embedded()
+	if slices.Contains(names, scenarios.Default) || len(names) == 0 {
+		return scenarios.Default
 	}
-	return src.Name
+	return names[0]
 }

@@ -84,7 +84,8 @@ func Bench(args []string, stdout, stderr io.Writer) error {
 	row("frames/s, same scene fully repainted", fmt.Sprintf("%.1f", repaint), fmt.Sprintf("%.1f", clear), fmt.Sprintf("%.2fx", repaint/clear), "(worst case: every panel re-rendered each frame)")
 	row("idle CPU, nothing changing (% of a core)", fmt.Sprintf("%.1f%%", idleApp.cpu), fmt.Sprintf("%.1f%%", idleMin.cpu), "", "under 5% of one core")
 	row("idle CPU of an empty Ebiten window", "", fmt.Sprintf("%.1f%%", idleEmpty.cpu), "", "(the floor: Ebiten polling X11 at 60 ticks/s)")
-	row("resident memory", mb(idleApp.rss), mb(idleMin.rss), "", "")
+	row("resident memory (busiest scene, idle)", mb(idleApp.rss), mb(idleMin.rss), fmt.Sprintf("%.2fx", float64(idleApp.rss)/float64(idleMin.rss)), "")
+	row("resident memory against an empty Ebiten window", mb(idleApp.rss), mb(idleEmpty.rss), fmt.Sprintf("%.2fx", float64(idleApp.rss)/float64(idleEmpty.rss)), "aim 1.2x")
 	fmt.Fprintf(stdout, "\nbaselines: first frame and idle use a minimal Ebiten window that clears the screen each frame;\nframes/s compares with a window that only clears the screen, both with vsync off.\n")
 	return nil
 }

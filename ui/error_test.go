@@ -25,11 +25,11 @@ func TestScriptErrorOverlay(t *testing.T) {
 	if title, _ := d.app.Overlay(); title != "" {
 		t.Fatal("Continue did not close the overlay")
 	}
-	if n := len(d.app.m.s.Log()); n != 1 {
+	if n := len(d.logLines()); n != 1 {
 		t.Errorf("%d commands logged after the error, want 1: progress must be kept", n)
 	}
 	d.typeLine("dns kadr-hd.ru")
-	if n := len(d.app.m.s.Log()); n != 2 {
+	if n := len(d.logLines()); n != 2 {
 		t.Errorf("%d commands logged, want 2: play must go on after the error", n)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,8 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"takedown/game"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
@@ -129,7 +133,40 @@ func newDriver(t *testing.T, make func(src Source) (*App, error)) *driver {
 		t.Fatal(err)
 	}
 	d.idle(3)
+	d.settle()
 	return d
+}
+
+// settle steps the app until nothing runs off its loop: commands and
+// sessions being loaded finish on their own goroutines.
+func (d *driver) settle() {
+	d.t.Helper()
+	for i := 0; d.app.Busy(); i++ {
+		if i > 20000 {
+			d.t.Fatal("the app stayed busy")
+		}
+		d.step(Input{}, false)
+		time.Sleep(time.Millisecond)
+	}
+	d.idle(2)
+}
+
+// logLines returns the commands in the session's log as the last finished
+// command left it.
+func (d *driver) logLines() []string {
+	d.t.Helper()
+	if d.app.m == nil {
+		return nil
+	}
+	l, err := game.ParseLog(bytes.NewReader(d.app.m.log))
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	var out []string
+	for _, e := range l.Entries {
+		out = append(out, e.Line)
+	}
+	return out
 }
 
 // onLoop runs fn on Ebiten's loop.
@@ -184,6 +221,7 @@ func (d *driver) press(key string, right bool) {
 	d.step(Input{Left: !right, Right: right}, false)
 	d.step(Input{}, false)
 	d.idle(2)
+	d.settle()
 }
 
 // typeLine types text a few characters a tick, then presses Enter.
@@ -200,6 +238,7 @@ func (d *driver) typeLine(s string) {
 func (d *driver) key(k ebiten.Key) {
 	d.step(Input{Keys: []ebiten.Key{k}}, false)
 	d.idle(1)
+	d.settle()
 }
 
 // park moves the mouse off the window so nothing is hovered.

@@ -27,12 +27,12 @@ type Source interface {
 type ebitenSource struct{}
 
 // editKeys are the keys the window reacts to, with key repeat.
-func editKeys() [24]ebiten.Key {
+func editKeys() [25]ebiten.Key {
 	return [...]ebiten.Key{
 		ebiten.KeyEnter, ebiten.KeyNumpadEnter, ebiten.KeyBackspace, ebiten.KeyDelete, ebiten.KeyEscape,
 		ebiten.KeyTab, ebiten.KeyArrowUp, ebiten.KeyArrowDown, ebiten.KeyArrowLeft, ebiten.KeyArrowRight,
 		ebiten.KeyHome, ebiten.KeyEnd, ebiten.KeyPageUp, ebiten.KeyPageDown, ebiten.KeyF1, ebiten.KeyF2,
-		ebiten.KeyF3, ebiten.KeyF4, ebiten.KeyF5, ebiten.KeyF6, ebiten.KeyF11, ebiten.KeyEqual,
+		ebiten.KeyF3, ebiten.KeyF4, ebiten.KeyF5, ebiten.KeyF6, ebiten.KeyF7, ebiten.KeyF11, ebiten.KeyEqual,
 		ebiten.KeyMinus, ebiten.KeyL,
 	}
 }

@@ -48,13 +48,14 @@ func TestKeyboardOnly(t *testing.T) {
 	d.focusOn("cmd:whois kadr-hd.ru")
 	d.step(Input{Chars: []rune{' '}}, false)
 	d.idle(2)
-	log := d.app.m.s.Log()
-	if len(log) != 1 || log[0].Line != "whois kadr-hd.ru" {
+	d.settle()
+	log := d.logLines()
+	if len(log) != 1 || log[0] != "whois kadr-hd.ru" {
 		t.Fatalf("Space on the whois button logged %v", log)
 	}
 	// Typing takes the focus back to the console.
 	d.typeLine("dns kadr-hd.ru")
-	if n := len(d.app.m.s.Log()); n != 2 {
+	if n := len(d.logLines()); n != 2 {
 		t.Fatalf("typing after a button logged %d commands, want 2", n)
 	}
 	// F2 opens the map.

@@ -3,13 +3,13 @@ package ui
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"takedown/cli"
+	"takedown/catalog"
+	"takedown/engine"
 	"takedown/game"
-	"takedown/scripting"
+	"takedown/scripting/sandbox"
 )
 
 // reloadInterval is how many ticks pass between looks at the scenario file:
@@ -20,59 +20,53 @@ const reloadInterval = 60
 // the author pressed Ctrl+R. On an error the overlay shows it, positioned,
 // and the previous version keeps running.
 func (a *App) reload() {
-	nm, err := reloadMatch(a.m)
+	nm, err := reloadMatch(a.cat, a.m)
 	if err != nil {
-		a.overlay = &overlay{title: a.t("reload_error"), lines: strings.Split(err.Error(), "\n"), note: a.t("reload_error_note"), bad: true}
+		a.overlay = &overlay{title: a.t("reload_error"), lines: strings.Split(a.p.Err(err), "\n"), note: a.t("reload_error_note"), bad: true}
 		a.rebuild = true
 		return
 	}
 	old := a.m
 	a.m = nm
-	if old.script != nil {
-		old.script.Close()
-	}
+	old.eng.Close()
+	a.setPrinter()
 	if a.overlay != nil && a.overlay.title == a.t("reload_error") {
 		a.overlay = nil
 	}
 	a.rebuild = true
-	a.save()
+	a.saveSession()
 }
 
 // reloadMatch loads the match's scenario again from its source and replays
 // the session's commands on the new version, so that an author returns to
 // the same point. The old match is not touched: on any error it keeps
 // running and the error says why the new version was not taken.
-func reloadMatch(m *match) (*match, error) {
-	src, err := refind(m.src)
+func reloadMatch(cat *catalog.Catalog, m *match) (*match, error) {
+	src, err := cat.Reload(m.src)
 	if err != nil {
 		return nil, err
 	}
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
+	p, errs := engine.Compile(src, sandbox.Limits{})
 	if errs != nil {
 		return nil, errs
 	}
-	l := m.s.Record()
-	l.Hash = sc.Hash
-	for i := range l.Entries {
-		l.Entries[i].Sum = "" // the new version may word its events differently
-	}
-	s, err := game.Replay(sc, script, l)
+	l, err := game.ParseLog(strings.NewReader(string(m.eng.LogText())))
 	if err != nil {
-		script.Close()
-		return nil, fmt.Errorf("the new version cannot replay this session: %v", err)
+		return nil, err
 	}
-	nm := &match{src: src, sc: sc, script: script, s: s, history: append([]string(nil), m.history...)}
-	nm.rebuildConsole()
+	for i := range l.Entries {
+		l.Entries[i].Sum = "" // the new version may word or order its events differently
+	}
+	s, err := p.Resume(l, engine.Options{})
+	if err != nil {
+		if s != nil {
+			s.Close()
+		}
+		return nil, fmt.Errorf("the new version cannot replay this session: %w", err)
+	}
+	nm := newMatch(src, s)
+	nm.history = append([]string(nil), m.history...)
 	return nm, nil
-}
-
-// refind reads a source again: from disk when it came from a file, else
-// from the embedded scenarios.
-func refind(old *cli.Source) (*cli.Source, error) {
-	if st, err := os.Stat(old.Name); err == nil && !st.IsDir() {
-		return cli.FindFile(old.Name)
-	}
-	return cli.Find(strings.TrimSuffix(filepath.Base(old.Name), ".lua"))
 }
 
 // watcher notices when a scenario file on disk changes. It looks at the
@@ -88,12 +82,15 @@ type watcher struct {
 
 // newWatcher returns a watcher for a scenario file on disk, or nil for an
 // embedded scenario.
-func newWatcher(path string, interval int) *watcher {
-	st, err := os.Stat(path)
+func newWatcher(src *catalog.Source, interval int) *watcher {
+	if src == nil || src.Embedded {
+		return nil
+	}
+	st, err := os.Stat(src.Ref)
 	if err != nil || st.IsDir() {
 		return nil
 	}
-	return &watcher{path: path, mod: st.ModTime(), size: st.Size(), interval: max(1, interval)}
+	return &watcher{path: src.Ref, mod: st.ModTime(), size: st.Size(), interval: max(1, interval)}
 }
 
 // poll counts a tick and reports whether the file changed since it was

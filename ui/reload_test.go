@@ -2,8 +2,11 @@ package ui
 
 import (
 	"os"
+
 	"path/filepath"
 	"strings"
+	"takedown/catalog"
+	"takedown/game"
 	"testing"
 	"time"
 )
@@ -18,15 +21,22 @@ func TestReloadReplaysTheSessionOnTheNewVersion(t *testing.T) {
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, sc, script, err := loadScenario(path)
+	cat := catalog.New()
+	p, err := compileRef(cat, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newMatch(src, sc, script, 1)
-	for _, l := range []string{"whois kadr-hd.ru", "dns kadr-hd.ru", "asn 198.51.100.23", "capture kadr-hd.ru"} {
-		m.do(l)
+	m, err := startLocal(p, 1)
+	if err != nil {
+		t.Fatal(err)
 	}
-	w := newWatcher(path, 1)
+	for _, l := range []string{"whois kadr-hd.ru", "dns kadr-hd.ru", "asn 198.51.100.23", "capture kadr-hd.ru"} {
+		if _, err := m.eng.Exec(game.LogEntry{Line: l}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.view = m.eng.View()
+	w := newWatcher(m.src, 1)
 	if w.poll() {
 		t.Fatal("an unchanged file was seen as changed")
 	}
@@ -40,12 +50,12 @@ func TestReloadReplaysTheSessionOnTheNewVersion(t *testing.T) {
 	if !w.poll() {
 		t.Fatal("the change was not noticed")
 	}
-	nm, err := reloadMatch(m)
+	nm, err := reloadMatch(cat, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nm.s.Now() != m.s.Now() || len(nm.s.Log()) != 4 || len(nm.s.Evidence()) != 1 {
-		t.Errorf("reloaded session is not at the same point: now %v vs %v, log %d", nm.s.Now(), m.s.Now(), len(nm.s.Log()))
+	if nm.view.Now != m.view.Now || nm.view.Entries != 4 || len(nm.view.Evidence) != 1 {
+		t.Errorf("reloaded session is not at the same point: now %v vs %v, log %d", nm.view.Now, m.view.Now, nm.view.Entries)
 	}
 	if nm.name("nordhost", "en") != "Nordhost Hosting B.V." {
 		t.Errorf("the new version was not taken: %q", nm.name("nordhost", "en"))
@@ -55,16 +65,20 @@ func TestReloadReplaysTheSessionOnTheNewVersion(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Replace(edited, "\nreturn {", "\nadd_entity { id = \"x\", kind = \"org\", colour = 1 }\nreturn {", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := reloadMatch(nm); err == nil || !strings.Contains(err.Error(), "film-site.lua:") || !strings.Contains(err.Error(), `unknown field "colour"`) {
+	if _, err := reloadMatch(cat, nm); err == nil || !strings.Contains(err.Error(), "film-site.lua:") || !strings.Contains(err.Error(), `unknown field "colour"`) {
 		t.Fatalf("want a positioned error, got %v", err)
 	}
-	if len(nm.s.Log()) != 4 {
+	if nm.eng.View().Entries != 4 {
 		t.Error("the running session changed after a failed reload")
 	}
 }
 
 func TestWatcherIgnoresEmbeddedScenarios(t *testing.T) {
-	if w := newWatcher("scenarios/film-site.lua", 1); w != nil && w.poll() {
+	src, err := catalog.New().Find("film-site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := newWatcher(src, 1); w != nil {
 		t.Error("an embedded scenario was watched")
 	}
 }
@@ -91,7 +105,7 @@ func TestHotReloadInTheWindow(t *testing.T) {
 	if got := d.app.m.name("nordhost", "en"); got != "Nordhost Hosting B.V." {
 		t.Fatalf("the edit was not taken: %q", got)
 	}
-	if n := len(d.app.m.s.Log()); n != 2 {
+	if n := len(d.logLines()); n != 2 {
 		t.Errorf("%d commands after reload, want 2", n)
 	}
 
@@ -105,7 +119,7 @@ func TestHotReloadInTheWindow(t *testing.T) {
 	}
 	d.click("dismiss")
 	d.typeLine("whois kadr-hd.ru")
-	if n := len(d.app.m.s.Log()); n != 3 {
+	if n := len(d.logLines()); n != 3 {
 		t.Errorf("the previous version stopped: %d commands logged, want 3", n)
 	}
 }

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 
+	"takedown/catalog"
 	"takedown/game"
 )
 
@@ -81,149 +81,136 @@ func saveName(scenarioID string) string {
 	return string(b[:min(len(b), 64)])
 }
 
-// save writes the session after a change. Saving is best effort: a failure
-// is shown, never fatal.
-func (a *App) save() {
-	if a.opt.Store == nil || a.m == nil {
+// saveSession queues the session and where the trainee is for writing off
+// the loop. The log is the one the last finished command left, so saving
+// never waits for a command that is running.
+func (a *App) saveSession() {
+	if a.saver == nil || a.m == nil || a.m.src == nil || a.m.log == nil {
 		return
 	}
-	scene := a.scene
-	if scene == SceneTitle {
-		scene = SceneDesk
+	id := a.scene.id()
+	switch id {
+	case SceneTitle:
+		id = SceneDesk
+	case SceneSnapshot:
+		id = SceneDebrief
 	}
-	data := encodeSave(savedState{source: sourceName(a.m.src), lang: a.lang, scene: scene, tab: a.desk.tab, log: a.m.logText()})
-	if err := a.opt.Store.Write(saveName(a.m.sc.ID), data); err != nil {
-		a.overlay = &overlay{title: a.t("save_warn"), lines: []string{err.Error()}, bad: true}
-		a.rebuild = true
-	}
+	data := encodeSave(savedState{source: a.m.src.Ref, lang: a.lang, scene: id, tab: a.desk.tab, log: a.m.log})
+	a.saver.put(saveName(a.m.view.Scenario.ID), data)
+	a.title.refresh(a, a.m.src.Ref)
 }
 
-// savedInfo describes a saved session for the title scene. ok is false
-// when there is none; problem says why a save that exists cannot be used,
-// or that an older copy will be used.
-func (a *App) savedInfo(scenarioID string) (info string, ok bool, problem string) {
-	if a.opt.Store == nil {
-		return "", false, ""
-	}
-	data, warn, err := a.opt.Store.Read(saveName(scenarioID))
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", false, ""
-	}
-	if err != nil {
-		return "", false, err.Error()
-	}
-	if warn != nil {
-		problem = warn.Error()
-	}
-	st, err := decodeSave(data)
-	if err != nil {
-		return "", false, err.Error()
-	}
-	l, err := game.ParseLog(bytes.NewReader(st.log))
-	if err != nil {
-		return "", false, err.Error()
-	}
-	return fmt.Sprintf("%d %s", len(l.Entries), a.t("commands_n")), true, problem
+// opened is a session loaded off the loop, ready to be shown.
+type opened struct {
+	m      *match
+	err    error // why it could not be opened (m is nil) or replayed to the end
+	warn   error // the save fell back to an older copy
+	st     savedState
+	resume bool // it came from a save
+	quiet  bool
 }
 
-// resume loads the saved session of a scenario. quiet skips the message
-// when there is no save.
-func (a *App) resume(name string, quiet bool) bool {
-	if a.opt.Store == nil {
-		return false
+// open loads a scenario's session off the loop: its save when resume is set
+// and one exists, else a new session when fresh is set. The loop takes the
+// result in Update (see takeOpened).
+func (a *App) open(ref string, resume, fresh, quiet bool) {
+	if a.opening != nil {
+		return
 	}
-	src, sc, script, err := loadScenario(name)
+	ch := make(chan opened, 1)
+	a.opening = ch
+	store, cat, seed := a.opt.Store, a.cat, a.seed()
+	go func() { ch <- loadSession(cat, store, ref, resume, fresh, quiet, seed) }()
+	a.repaint = true
+}
+
+// loadSession reads and replays a save, or starts a session.
+func loadSession(cat *catalog.Catalog, store Store, ref string, resume, fresh, quiet bool, seed uint64) opened {
+	p, err := compileRef(cat, ref)
 	if err != nil {
-		if !quiet {
-			a.showLoadError(err)
+		return opened{err: err}
+	}
+	if resume && store != nil {
+		o := opened{resume: true, quiet: quiet}
+		id, err := scenarioID(p)
+		if err != nil {
+			return opened{err: err}
 		}
-		return false
+		data, warn, err := store.Read(saveName(id))
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && fresh:
+		case err != nil:
+			o.err = err
+			return o
+		default:
+			o.warn = warn
+			st, derr := decodeSave(data)
+			if derr != nil {
+				o.err = derr
+				return o
+			}
+			o.st = st
+			o.m, o.err = resumeLocal(p, st.log)
+			return o
+		}
 	}
-	data, warn, err := a.opt.Store.Read(saveName(sc.ID))
-	if err != nil || data == nil {
-		script.Close()
-		if !quiet && err != nil {
-			a.overlay = &overlay{title: a.t("save_warn"), lines: []string{err.Error()}, bad: true}
+	if !fresh {
+		return opened{}
+	}
+	m, err := startLocal(p, seed)
+	return opened{m: m, err: err}
+}
+
+// takeOpened installs a session loaded off the loop.
+func (a *App) takeOpened(o opened) {
+	if o.m == nil {
+		if o.err == nil || o.quiet && errors.Is(o.err, fs.ErrNotExist) {
+			return
+		}
+		if o.resume {
+			a.overlay = &overlay{title: a.t("save_warn"), lines: []string{a.p.Err(o.err)}, note: a.t("save_kept_note"), bad: true}
 			a.rebuild = true
+			return
 		}
-		return false
-	}
-	st, err := decodeSave(data)
-	var m *match
-	if err == nil {
-		m, err = resumeMatch(src, sc, script, st.log)
-	}
-	if m == nil {
-		script.Close()
-		a.overlay = &overlay{title: a.t("save_warn"), lines: []string{err.Error()}, bad: true}
-		a.rebuild = true
-		return false
+		a.showLoadError(o.err)
+		return
 	}
 	a.closeMatch()
-	a.m = m
-	a.watch = newWatcher(m.src.Name, reloadInterval)
-	a.desk = deskState{tab: TabChart}
-	if st.tab != "" {
-		a.desk.tab = st.tab
-	}
-	if st.lang == game.RU || st.lang == game.EN {
-		a.lang = st.lang
-	}
-	var msgs []string
-	if warn != nil {
-		msgs = append(msgs, warn.Error())
-	}
-	if err != nil {
-		msgs = append(msgs, err.Error())
-	}
-	if len(msgs) > 0 {
-		a.overlay = &overlay{title: a.t("save_warn"), lines: msgs, bad: true}
-	}
-	a.scene = st.scene
-	if a.scene == "" || a.scene == SceneTitle {
-		a.scene = SceneDesk
-	}
-	a.rebuild = true
-	return true
-}
-
-// settingsName is the save that keeps the window's settings.
-const settingsName = "settings"
-
-// loadSettings reads the text size and language chosen last time.
-func loadSettings(st Store) (float64, game.Lang) {
-	scale, lang := 1.0, game.EN
-	if st == nil {
-		return scale, lang
-	}
-	data, _, err := st.Read(settingsName)
-	if err != nil {
-		return scale, lang
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		k, v, _ := strings.Cut(line, " ")
-		switch k {
-		case "scale":
-			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0.5 && f <= 3 {
-				scale = f
-			}
-		case "lang":
-			if game.Lang(v) == game.RU {
-				lang = game.RU
-			}
-		}
-	}
-	return scale, lang
-}
-
-// saveSettings keeps the text size and language for the next start.
-func (a *App) saveSettings() {
-	if a.opt.Store == nil {
+	a.m = o.m
+	a.m.log = a.m.eng.LogText()
+	trimMemory()
+	a.watch = newWatcher(a.m.src, reloadInterval)
+	a.desk = newDeskScene()
+	if !o.resume {
+		a.setPrinter()
+		a.goTo(SceneBriefing)
 		return
 	}
-	data := fmt.Sprintf("scale %.2f\nlang %s\n", a.opt.Scale, a.lang)
-	if err := a.opt.Store.Write(settingsName, []byte(data)); err != nil {
-		a.overlay = &overlay{title: a.t("save_warn"), lines: []string{err.Error()}, bad: true}
-		a.rebuild = true
+	if o.st.tab != "" {
+		a.desk.tab = o.st.tab
 	}
+	if l := a.text.Supported(o.st.lang); o.st.lang != "" && l == o.st.lang {
+		a.lang = l
+	}
+	a.setPrinter()
+	var msgs []string
+	if o.warn != nil {
+		msgs = append(msgs, o.warn.Error())
+	}
+	if o.err != nil {
+		msgs = append(msgs, a.p.Err(o.err))
+	}
+	for _, n := range a.m.notes {
+		msgs = append(msgs, a.t(n))
+	}
+	a.m.notes = nil
+	if len(msgs) > 0 {
+		a.overlay = &overlay{title: a.t("save_warn"), lines: msgs, bad: o.warn != nil || o.err != nil}
+	}
+	id := o.st.scene
+	if id == "" || id == SceneTitle {
+		id = SceneDesk
+	}
+	a.scene = a.sceneByID(id)
+	a.rebuild = true
 }

@@ -27,10 +27,12 @@ func TestSaveAndResume(t *testing.T) {
 		d.typeLine(line)
 	}
 	d.click("tab:" + TabMap)
-	want := d.app.m.s.Checksum()
-	if n := len(d.app.m.s.Log()); n != 3 {
+	want := d.app.View().Checksum
+	if n := len(d.logLines()); n != 3 {
 		t.Fatalf("%d commands logged, want 3", n)
 	}
+	d.onLoop(d.app.Close)
+	store.Close()
 
 	// A second window on the same folder resumes where the first stopped.
 	store2, err := save.Open(dir)
@@ -40,7 +42,7 @@ func TestSaveAndResume(t *testing.T) {
 	r := newDriver(t, func(src Source) (*App, error) {
 		return New(Options{Scenario: "film-site", Size: size720, Source: src, Store: store2})
 	})
-	if got := r.app.m.s.Checksum(); got != want {
+	if got := r.app.View().Checksum; got != want {
 		t.Errorf("resumed at checksum %s, want %s", got, want)
 	}
 	if r.app.Scene() != "desk:map" {
@@ -49,6 +51,9 @@ func TestSaveAndResume(t *testing.T) {
 	if title, _ := r.app.Overlay(); title != "" {
 		t.Errorf("resuming a good save showed %q", title)
 	}
+
+	r.onLoop(r.app.Close)
+	store2.Close()
 
 	// Damage the newest file: the app says so and resumes the one before.
 	newest := filepath.Join(dir, saveName("film-site")+".sav")
@@ -74,7 +79,7 @@ func TestSaveAndResume(t *testing.T) {
 	if !strings.Contains(strings.Join(lines, "\n"), saveName("film-site")) {
 		t.Errorf("the message does not name the save: %q", lines)
 	}
-	if n := len(c.app.m.s.Log()); n != 3 {
+	if n := len(c.logLines()); n != 3 {
 		// The tab switch was saved last, so the generation before it
 		// still holds all three commands.
 		t.Errorf("fell back to a save with %d commands, want 3", n)

@@ -1,231 +1,165 @@
 package ui
 
 import (
-	"bytes"
 	"strings"
 
-	"takedown/cli"
+	"takedown/catalog"
+	"takedown/engine"
 	"takedown/game"
-	"takedown/scripting"
+	"takedown/scripting/sandbox"
 )
 
 // entry is one block of the console transcript.
 type entry struct {
 	kind string // command, output, event, error, hint
 	at   game.Minutes
-	text game.Text
+	msg  game.Msg
+	err  error // a refusal, rendered in the reader's language
 }
 
-// match is a loaded scenario with its session.
+// match is a session the window plays: its engine, the View of it last
+// computed, and the console's transcript and history.
 type match struct {
-	src     *cli.Source
-	sc      *game.Scenario
-	script  *scripting.Script
-	s       *game.Session
+	src     *catalog.Source // nil when the engine is remote
+	eng     Engine
+	view    *game.View
 	console []entry
 	history []string
 	// errs are script errors not yet shown in the overlay.
 	errs []string
+	// notes are messages to show once (an old save's checksums dropped).
+	notes []string
+	// log is the session's log as the last finished command left it: what
+	// a save writes.
+	log []byte
 }
 
-// loadScenario compiles and instantiates a scenario by name or path.
-func loadScenario(nameOrPath string) (*cli.Source, *game.Scenario, *scripting.Script, error) {
-	src, err := cli.Find(nameOrPath)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
-	if errs != nil {
-		return src, nil, nil, errs
-	}
-	return src, sc, script, nil
-}
-
-// newMatch starts a fresh session.
-func newMatch(src *cli.Source, sc *game.Scenario, script *scripting.Script, seed uint64) *match {
-	m := &match{src: src, sc: sc, script: script, s: game.NewSession(sc, seed, script)}
-	m.rebuildConsole()
+// newMatch wraps a session.
+func newMatch(src *catalog.Source, eng Engine) *match {
+	m := &match{src: src, eng: eng, view: eng.View(), log: eng.LogText()}
+	m.rebuildConsole(eng.Events())
 	return m
 }
 
-// resumeMatch replays a saved log. A log that no longer replays to the end
-// gives the session as far as it went and the reason.
-func resumeMatch(src *cli.Source, sc *game.Scenario, script *scripting.Script, logText []byte) (*match, error) {
-	l, err := game.ParseLog(bytes.NewReader(logText))
+// compileRef finds and compiles a scenario.
+func compileRef(cat *catalog.Catalog, ref string) (*engine.Program, error) {
+	src, err := cat.Find(ref)
 	if err != nil {
 		return nil, err
 	}
-	s, rerr := game.Replay(sc, script, l)
+	p, errs := engine.Compile(src, sandbox.Limits{})
+	if errs != nil {
+		return nil, errs
+	}
+	return p, nil
+}
+
+// scenarioID runs a compiled scenario's declarations for its id.
+func scenarioID(p *engine.Program) (string, error) {
+	sc, script, errs := p.Load()
+	if errs != nil {
+		return "", errs
+	}
+	script.Close()
+	return sc.ID, nil
+}
+
+// startLocal starts a new local session of a compiled scenario.
+func startLocal(p *engine.Program, seed uint64) (*match, error) {
+	s, err := p.NewSession(engine.Options{Seed: seed})
+	if err != nil {
+		return nil, err
+	}
+	return newMatch(p.Source, s), nil
+}
+
+// resumeLocal replays a saved log. A log that no longer replays to the end
+// gives the session as far as it went and the reason.
+func resumeLocal(p *engine.Program, log []byte) (*match, error) {
+	s, rerr := p.ResumeText(log, engine.Options{})
 	if s == nil {
 		return nil, rerr
 	}
-	m := &match{src: src, sc: sc, script: script, s: s}
-	for _, e := range l.Entries {
+	m := newMatch(p.Source, s)
+	for _, e := range s.Log().Entries {
 		m.history = append(m.history, e.Line)
 	}
-	m.rebuildConsole()
+	if s.OldChecksums() {
+		m.notes = append(m.notes, "old_checksums")
+	}
 	return m, rerr
 }
 
 // rebuildConsole makes the transcript from the session's visible events.
-func (m *match) rebuildConsole() {
+func (m *match) rebuildConsole(evs []game.Event) {
 	m.console = m.console[:0]
-	for _, ev := range m.s.Events() {
+	for _, ev := range evs {
 		m.addEvent(ev)
 	}
 }
 
 func (m *match) addEvent(ev game.Event) {
-	if ev.Hidden || ev.Kind == "start" {
+	if ev.Hidden || ev.Kind == game.EvStart {
 		return
 	}
 	k := "event"
 	switch ev.Kind {
-	case "command":
+	case game.EvCommand:
 		k = "command"
-	case "output":
+	case game.EvOutput:
 		k = "output"
-	case "script_error":
+	case game.EvScriptError:
 		k = "error"
 	}
-	m.console = append(m.console, entry{kind: k, at: ev.At, text: ev.Text})
+	m.console = append(m.console, entry{kind: k, at: ev.At, msg: ev.Msg})
 }
 
-// do runs one console line and reports whether the session's log grew.
-func (m *match) do(line string) (logged bool) {
-	line = strings.TrimSpace(line)
-	if line == "" {
-		return false
-	}
+// remember adds a line to the console's history.
+func (m *match) remember(line string) {
 	if n := len(m.history); n == 0 || m.history[n-1] != line {
 		m.history = append(m.history, line)
 	}
-	before := len(m.s.Log())
-	evs, err := m.s.Do(line)
-	if err != nil {
-		m.console = append(m.console, entry{kind: "command", at: m.s.Now(), text: game.T(line)}, entry{kind: "error", at: m.s.Now(), text: game.T(err.Error())})
+}
+
+// take applies a finished command to the transcript and the View, and
+// reports whether the session's log grew.
+func (m *match) take(res jobResult) (logged bool) {
+	line := strings.TrimSpace(res.line)
+	if res.view != nil {
+		m.view = res.view
+	}
+	if res.log != nil {
+		m.log = res.log
+	}
+	if res.err != nil && res.change.Halted == nil {
+		m.console = append(m.console, entry{kind: "command", at: m.view.Now, msg: game.Verbatim(line)}, entry{kind: "error", at: m.view.Now, err: res.err})
 		return false
 	}
-	for _, ev := range evs {
+	if res.change.Halted != nil {
+		// The command was undone: the transcript is the session's again.
+		m.rebuildConsole(res.events)
+		return false
+	}
+	for _, ev := range res.change.Events {
 		if ev.Seq < 0 {
-			m.console = append(m.console, entry{kind: "command", at: m.s.Now(), text: game.T(line)})
+			m.console = append(m.console, entry{kind: "command", at: m.view.Now, msg: game.Verbatim(line)})
 		}
 		m.addEvent(ev)
-		if ev.Kind == "script_error" {
-			m.errs = append(m.errs, ev.Text.En)
+		if ev.Kind == game.EvScriptError {
+			a, _ := ev.Msg.Arg("s")
+			m.errs = append(m.errs, a.Str)
 		}
 	}
-	return len(m.s.Log()) > before
+	return res.change.Entry != nil
 }
 
-// logText is the session log in its text form.
-func (m *match) logText() []byte {
-	var b bytes.Buffer
-	if _, err := m.s.Record().WriteTo(&b); err != nil {
-		return nil
-	}
-	return b.Bytes()
-}
+// name returns a known entity's display name in a language.
+func (m *match) name(id string, l game.Lang) string { return m.view.Name(id).In(l) }
 
-// entity returns a known entity's display name.
-func (m *match) name(id string, l game.Lang) string {
-	if e := m.sc.Entity(id); e != nil && !e.Name.Empty() {
-		return e.Name.In(l)
+// actions lists the commands that fit a known entity, from the View.
+func (m *match) actions(id string) []game.ActionView {
+	if e := m.view.Entity(id); e != nil {
+		return e.Actions
 	}
-	return id
-}
-
-// jurName is a jurisdiction's display name, or its code.
-func (m *match) jurName(id string, l game.Lang) string {
-	if j := m.sc.Jurisdictions[id]; j != nil && !j.Name.Empty() {
-		return j.Name.In(l)
-	}
-	return strings.ToUpper(id)
-}
-
-// country is the jurisdiction an entity sits in, looking through its links.
-func (m *match) country(e *game.Entity) string {
-	if e.Jurisdiction != "" {
-		return e.Jurisdiction
-	}
-	for _, rel := range []string{"asn", "host", "processor", "registrar"} {
-		if id := e.Link(rel); id != "" {
-			if l := m.sc.Entity(id); l != nil && l.Jurisdiction != "" {
-				return l.Jurisdiction
-			}
-		}
-	}
-	return ""
-}
-
-// actions lists the commands that make sense on a known entity, as console
-// lines, in the order the verbs are listed.
-func (m *match) actions(e *game.Entity) []string {
-	var out []string
-	add := func(verb string, args ...string) {
-		c := game.Command{Verb: verb, Args: args}
-		out = append(out, c.String())
-	}
-	home := m.sc.Home
-	switch e.Kind {
-	case game.KindDomain:
-		for _, v := range []string{"whois", "dns", "capture", "purchase", "osint"} {
-			add(v, e.ID)
-		}
-	case game.KindIP:
-		add("asn", e.ID)
-		add("osint", e.ID)
-	case game.KindOrg:
-		switch e.Role {
-		case "rights_holder":
-			add("statement", e.ID)
-		case "association":
-			for _, d := range m.s.KnownEntities() {
-				if d.Kind == game.KindDomain {
-					add("takedown", e.ID, d.ID)
-				}
-			}
-		default:
-			targets := m.targetsOf(e)
-			for _, t := range targets {
-				if e.Jurisdiction == home {
-					add("order", e.ID, t)
-					switch e.Role {
-					case "isp", "mobile", "webmail", "host":
-						add("request", e.ID, t)
-					}
-				} else {
-					add("preserve", e.ID, t)
-					add("mlat", e.ID, t)
-				}
-				add("ask", e.ID, t)
-			}
-		}
-	case game.KindPerson:
-		for _, v := range []string{"warrant", "raid", "arrest", "osint"} {
-			add(v, e.ID)
-		}
-	case game.KindUnit:
-		if e.ID != m.sc.Unit {
-			add("handoff", e.ID)
-		}
-	default:
-		add("osint", e.ID)
-	}
-	return out
-}
-
-// targetsOf lists the known entities an organisation may hold data about:
-// those that link to it.
-func (m *match) targetsOf(org *game.Entity) []string {
-	var out []string
-	for _, e := range m.s.KnownEntities() {
-		for _, rel := range sortedRels(e.Links) {
-			if e.Links[rel] == org.ID {
-				out = append(out, e.ID)
-				break
-			}
-		}
-	}
-	return out
+	return nil
 }

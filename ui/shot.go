@@ -10,7 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"takedown/cli"
+	"takedown/catalog"
 	"takedown/game"
 	"takedown/scenarios"
 	"takedown/walkthrough"
@@ -25,6 +25,8 @@ type ShotOptions struct {
 	Size     image.Point
 	Lang     game.Lang
 	Scale    float64
+	// Presenter renders the scene in presenter mode.
+	Presenter bool
 }
 
 // stillSource is input with the mouse parked off screen and no keys.
@@ -36,10 +38,10 @@ func (stillSource) Read(in *Input) {
 
 // readMoves reads a walkthrough from disk, or from the scenario's embedded
 // walkthroughs.
-func readMoves(path, scenario string) (*walkthrough.Moves, error) {
-	b, err := os.ReadFile(path)
+func readMoves(cat *catalog.Catalog, path, scenario string) (*walkthrough.Moves, error) {
+	b, err := catalog.ReadMovesFile(path)
 	if err != nil {
-		src, ferr := cli.Find(scenario)
+		src, ferr := cat.Find(scenario)
 		if ferr != nil {
 			return nil, err
 		}
@@ -62,9 +64,10 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 	}
 	seed := uint64(1)
 	var mv *walkthrough.Moves
+	cat := catalog.New()
 	if o.Moves != "" {
 		var err error
-		if mv, err = readMoves(o.Moves, o.Scenario); err != nil {
+		if mv, err = readMoves(cat, o.Moves, o.Scenario); err != nil {
 			return nil, err
 		}
 		seed = mv.Seed
@@ -72,7 +75,7 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 	if src == nil {
 		src = stillSource{}
 	}
-	a, err := New(Options{Scenario: o.Scenario, Seed: seed, Lang: o.Lang, Scale: o.Scale, Size: o.Size, Source: src})
+	a, err := New(Options{Scenario: o.Scenario, Seed: seed, Lang: o.Lang, Scale: o.Scale, Size: o.Size, Source: src, Catalog: cat, Presenter: o.Presenter})
 	if err != nil {
 		return nil, err
 	}
@@ -83,10 +86,11 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 	if mv != nil {
 		for _, st := range mv.Steps {
 			if st.Command != "" {
-				a.m.do(st.Command)
+				a.Do(st.Command)
 			}
 		}
 		a.m.errs = nil
+		a.overlay = nil
 	}
 	scene := o.Scene
 	if scene == "" {
@@ -99,11 +103,12 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 		a.closeMatch()
 	}
 	if a.desk.selected == "" && a.m != nil {
-		a.desk.selected = a.m.sc.Adversary.Site
+		a.desk.selected = a.m.view.Scenario.Site
 	}
 	if err := a.SetScene(scene); err != nil {
 		return nil, err
 	}
+	trimMemory() // as after resuming a save: the walkthrough was its replay
 	return a, nil
 }
 

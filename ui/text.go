@@ -28,7 +28,11 @@ const (
 	stTitle
 	stAccent
 	stLarge
+	stWarnSmall
 )
+
+// textFace is the face type the window draws with.
+type textFace = text.Face
 
 // para is one paragraph of a text panel.
 type para struct {
@@ -41,11 +45,10 @@ type para struct {
 // doc is a text panel's content before wrapping.
 type doc []para
 
+// add appends a paragraph.
 func (d *doc) add(st style, s string) { *d = append(*d, para{st: st, text: s}) }
-func (d *doc) addIndent(st style, in float64, s string) {
-	*d = append(*d, para{st: st, text: s, indent: in})
-}
-func (d *doc) gap(g float64) { *d = append(*d, para{st: stSmall, gap: g}) }
+
+// head appends a heading.
 func (d *doc) head(s string) { *d = append(*d, para{st: stHead, text: s, gap: 10}) }
 
 // wline is one wrapped line, ready to draw.
@@ -84,11 +87,13 @@ func (a *App) face(st style) (text.Face, color.Color, float64) {
 	case stInfo:
 		return f.body, c.info, f.lineBody
 	case stTitle:
-		return f.title, c.text, f.lineHead * 1.8
+		return f.title, c.text, f.lineTitle
 	case stAccent:
 		return f.bold, c.accent, f.lineBody
 	case stLarge:
 		return f.large, c.text, f.lineLarge
+	case stWarnSmall:
+		return f.small, c.warn, f.lineSmall
 	}
 	return f.body, c.text, f.lineBody
 }
@@ -185,30 +190,35 @@ func linesHeight(ls []wline) float64 {
 	return h
 }
 
-// drawLines draws wrapped lines into dst from y, skipping the first skip
-// pixels of content; it stops at the bottom of dst.
-func (a *App) drawLines(dst *ebiten.Image, ls []wline, x0, y0, skip float64) {
+// drawLines draws wrapped lines into dst from y0, skipping the first skip
+// pixels of content. Only lines wholly inside dst are drawn. In a panel
+// that scrolls, the others are out of view; in one that does not, each is
+// recorded as cut, for the layout tests to catch.
+func (a *App) drawLines(dst *ebiten.Image, ls []wline, x0, y0, skip float64, scrolls bool) {
 	y := y0 - skip
-	maxY := float64(dst.Bounds().Max.Y)
+	b := dst.Bounds()
 	for _, l := range ls {
 		y += l.gap
-		if y+l.h < y0 {
-			y += l.h
-			continue
-		}
-		if y > maxY {
-			break
-		}
 		if l.text != "" {
 			face, col, _ := a.face(l.st)
-			a.drawText(dst, l.text, face, col, x0+l.x, y)
+			_, th := text.Measure(l.text, face, 0)
+			top := y + (l.h-th)/2
+			if top >= float64(b.Min.Y)-0.5 && top+th <= float64(b.Max.Y)+0.5 {
+				a.drawText(dst, l.text, face, col, x0+l.x, top)
+			} else if !scrolls {
+				a.record(l.text, textBox(l.text, face, x0+l.x, top), b, true)
+			}
 		}
 		y += l.h
 	}
 }
 
-// drawText draws one line with its top-left corner at x, y.
+// drawText draws one line with the top-left corner of its glyphs' box at
+// x, y.
 func (a *App) drawText(dst *ebiten.Image, s string, face text.Face, col color.Color, x, y float64) {
+	if a.rec != nil {
+		a.record(s, textBox(s, face, x, y), dst.Bounds(), false)
+	}
 	op := &text.DrawOptions{}
 	op.GeoM.Translate(x, y)
 	op.ColorScale.ScaleWithColor(col)
@@ -221,17 +231,51 @@ func (a *App) drawTextCentered(dst *ebiten.Image, s string, face text.Face, col 
 	a.drawText(dst, s, face, col, float64(r.Min.X)+(float64(r.Dx())-w)/2, float64(r.Min.Y)+(float64(r.Dy())-h)/2)
 }
 
-// ellipsize shortens s to fit width.
-func ellipsize(s string, face text.Face, width float64) string {
-	if text.Advance(s, face) <= width {
-		return s
+// wrapText breaks s into lines no wider than width in one face.
+func wrapText(s string, face text.Face, width float64) []string {
+	var out []string
+	for _, raw := range splitLines(s) {
+		out = append(out, wrapLine(raw, face, width)...)
 	}
-	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		if text.Advance(string(r)+"…", face) <= width {
-			return string(r) + "…"
-		}
+	return out
+}
+
+// splitLines splits s at line breaks.
+func splitLines(s string) []string { return strings.Split(strings.TrimRight(s, "\n"), "\n") }
+
+// textHeight is the height of a face's glyph box: ascent and descent.
+func textHeight(f text.Face) float64 {
+	m := f.Metrics()
+	return m.HAscent + m.HDescent
+}
+
+// textWidth is the advance of a line of text.
+func textWidth(s string, f text.Face) float64 { return text.Advance(s, f) }
+
+// maxWidth is the advance of the widest line.
+func maxWidth(lines []string, f text.Face) float64 {
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, text.Advance(l, f))
 	}
-	return "…"
+	return w
+}
+
+// lineOf is the line height of a face the window uses.
+func (a *App) lineOf(f text.Face) float64 {
+	switch f {
+	case a.fonts.small:
+		return a.fonts.lineSmall
+	case a.fonts.mono:
+		return a.fonts.lineMono
+	case a.fonts.head:
+		return a.fonts.lineHead
+	case a.fonts.large:
+		return a.fonts.lineLarge
+	case a.fonts.title:
+		return a.fonts.lineTitle
+	case a.fonts.button:
+		return a.fonts.lineButton
+	}
+	return a.fonts.lineBody
 }

@@ -45,19 +45,27 @@ type fontSources struct {
 }
 
 func loadFontSources() (*fontSources, error) {
+	parse := func(data []byte) (*text.GoTextFaceSource, error) {
+		s, err := text.NewGoTextFaceSource(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("font: %v", err)
+		}
+		return s, nil
+	}
+	fallback, err := parse(assets.Fallback())
+	if err != nil {
+		return nil, err
+	}
 	var fs fontSources
 	for _, f := range []struct {
 		dst  *[2]*text.GoTextFaceSource
 		font assets.Font
 	}{{&fs.regular, assets.Regular}, {&fs.bold, assets.Bold}, {&fs.mono, assets.Mono}} {
-		a, b := assets.TTF(f.font)
-		for i, data := range [][]byte{a, b} {
-			s, err := text.NewGoTextFaceSource(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("font: %v", err)
-			}
-			f.dst[i] = s
+		s, err := parse(assets.TTF(f.font))
+		if err != nil {
+			return nil, err
 		}
+		*f.dst = [2]*text.GoTextFaceSource{s, fallback}
 	}
 	return &fs, nil
 }
@@ -73,22 +81,30 @@ func (fs *fontSources) face(src [2]*text.GoTextFaceSource, size float64) text.Fa
 
 // fonts is every face the window uses at one scale.
 type fonts struct {
-	body, bold, small, head, title, mono, button, large text.Face
-	lineBody, lineMono, lineSmall, lineHead, lineLarge  float64
+	body, bold, small, head, title, mono, button, large                       text.Face
+	lineBody, lineMono, lineSmall, lineHead, lineLarge, lineTitle, lineButton float64
+	// px is the body text's size in pixels; least the smallest face's.
+	px, least float64
 }
 
-func (fs *fontSources) at(scale float64) *fonts {
-	px := func(v float64) float64 { return float64(int(v*scale + 0.5)) }
+// at makes the faces for a scale. No face is smaller than least pixels:
+// presenter mode sets it so that the back of a room reads every line.
+func (fs *fontSources) at(scale, least float64) *fonts {
+	px := func(v float64) float64 { return max(least, float64(int(v*scale+0.5))) }
+	line := func(size float64) float64 { return float64(int(size*4/3 + 0.5)) }
 	f := &fonts{
 		body:   fs.face(fs.regular, px(24)),
 		bold:   fs.face(fs.bold, px(24)),
 		small:  fs.face(fs.regular, px(20)),
 		head:   fs.face(fs.bold, px(30)),
-		title:  fs.face(fs.bold, px(54)),
+		title:  fs.face(fs.bold, px(50)),
 		mono:   fs.face(fs.mono, px(21)),
 		button: fs.face(fs.bold, px(22)),
-		large:  fs.face(fs.regular, px(30)),
+		large:  fs.face(fs.regular, px(28)),
+		px:     px(24),
 	}
-	f.lineBody, f.lineMono, f.lineSmall, f.lineHead, f.lineLarge = px(32), px(27), px(27), px(40), px(42)
+	f.least = min(px(24), px(20), px(21), px(22), px(28), px(30))
+	f.lineBody, f.lineMono, f.lineSmall = line(px(24)), line(px(21))-1, line(px(20))
+	f.lineHead, f.lineLarge, f.lineTitle, f.lineButton = line(px(30)), line(px(28)), line(px(50)), line(px(22))
 	return f
 }

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"image"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,122 +11,287 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"takedown/engine"
 	"takedown/game"
 )
 
-// titleState is the scenario picker's state.
-type titleState struct {
+// titleScene is the scenario picker. What it shows of each scenario (its
+// title, summary, objectives, and whether a save exists) is loaded off the
+// loop: the title scene never runs Lua or reads saves inside Update.
+type titleScene struct {
 	selected string
 	folder   lineEdit
 	opened   []string // scenario paths from folders the user opened
 	info     map[string]*scenarioInfo
+	asked    map[string]bool
+	results  chan *scenarioInfo
 	list     image.Rectangle
 	detail   image.Rectangle
 	input    image.Rectangle
 	note     string
-	// saveProblem says why the selected scenario's save is damaged.
-	saveProblem string
+	// laid out by build
+	head         image.Rectangle
+	tagline      []string
+	hint         []string
+	hintAt       image.Point
+	startH       int
+	listScroll   scrollArea
+	detailScroll scrollArea
 }
 
 // scenarioInfo is what the picker shows of a scenario.
 type scenarioInfo struct {
-	sc  *game.Scenario
-	err error
+	ref     string
+	view    *game.View // the scenario's start, for its texts
+	err     error
+	saved   bool   // a save exists that can be resumed
+	entries int    // commands in it
+	problem string // why the save cannot be used, or that an older copy will be
 }
 
-func (a *App) scenarioInfo(name string) *scenarioInfo {
-	if a.title.info == nil {
-		a.title.info = map[string]*scenarioInfo{}
+func newTitleScene(a *App) *titleScene {
+	return &titleScene{selected: a.defaultScenario(), info: map[string]*scenarioInfo{}, asked: map[string]bool{},
+		results: make(chan *scenarioInfo, 64)}
+}
+
+func (t *titleScene) id() string { return SceneTitle }
+
+// names lists what the picker offers.
+func (t *titleScene) names(a *App) []string { return append(a.embedded(), t.opened...) }
+
+// ask loads a scenario's summary in the background, once.
+func (t *titleScene) ask(a *App, ref string) {
+	if t.asked[ref] {
+		return
 	}
-	if si, ok := a.title.info[name]; ok {
+	t.asked[ref] = true
+	store := a.opt.Store
+	go func() { t.results <- loadInfo(a, store, ref) }()
+}
+
+// refresh forgets what is known of a scenario's save, to load it again.
+func (t *titleScene) refresh(a *App, ref string) {
+	delete(t.asked, ref)
+	t.ask(a, ref)
+}
+
+// loadInfo compiles a scenario, starts it to read its texts, and looks at
+// its save. It runs off the loop.
+func loadInfo(a *App, store Store, ref string) *scenarioInfo {
+	si := &scenarioInfo{ref: ref}
+	p, err := engine.Open(a.cat, ref)
+	if err != nil {
+		si.err = err
 		return si
 	}
-	_, sc, script, err := loadScenario(name)
-	si := &scenarioInfo{sc: sc, err: err}
-	if script != nil {
-		script.Close()
+	s, err := p.NewSession(engine.Options{Seed: 1})
+	if err != nil {
+		si.err = err
+		return si
 	}
-	a.title.info[name] = si
+	si.view = s.View()
+	s.Close()
+	if store == nil {
+		return si
+	}
+	data, warn, err := store.Read(saveName(si.view.Scenario.ID))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return si
+	case err != nil:
+		si.problem = err.Error()
+		return si
+	}
+	if warn != nil {
+		si.problem = warn.Error()
+	}
+	st, err := decodeSave(data)
+	if err != nil {
+		si.problem = err.Error()
+		return si
+	}
+	si.saved, si.entries = true, strings.Count(string(st.log), "\n@")
 	return si
 }
 
-func (a *App) scenarioNames() []string {
-	return append(a.embedded(), a.title.opened...)
+// poll takes summaries loaded in the background; it reports whether any
+// arrived.
+func (t *titleScene) poll(a *App) bool {
+	got := false
+	for {
+		select {
+		case si := <-t.results:
+			t.info[si.ref] = si
+			got = true
+			if a.scene == t {
+				a.rebuild = true
+			}
+		default:
+			return got
+		}
+	}
 }
 
-func (a *App) buildTitle() {
-	t := &a.title
+// wait blocks until every summary asked for has arrived.
+func (t *titleScene) wait(a *App) {
+	for _, n := range t.names(a) {
+		t.ask(a, n)
+	}
+	for len(t.info) < len(t.asked) {
+		si := <-t.results
+		t.info[si.ref] = si
+	}
+	t.poll(a)
+}
+
+func (t *titleScene) build(a *App) {
+	top := a.buildTopBar()
 	pad := a.u(24)
-	head := a.u(150)
-	a.buildTopBar(image.Rect(0, 0, a.w, a.u(64)))
-	leftW := a.w * 34 / 100
-	t.list = image.Rect(pad, head, leftW, a.h-pad-a.u(170))
-	t.detail = image.Rect(leftW+pad, head, a.w-pad, a.h-pad)
-	bh := a.u(56)
-	y := t.list.Min.Y + int(a.fonts.lineHead) + a.u(10)
-	for _, name := range a.scenarioNames() {
-		label := name
-		if si := a.scenarioInfo(name); si.sc != nil {
-			label = si.sc.Title.In(a.lang)
-		} else {
-			label = filepath.Base(name) + " ✗"
+	// The app's name and what it is.
+	nameW := int(textWidth(a.t("app"), a.fonts.title))
+	t.tagline = wrapText(a.t("tagline"), a.fonts.head, float64(a.w-2*pad-nameW-a.u(24)))
+	headH := max(int(a.fonts.lineTitle), int(float64(len(t.tagline))*a.fonts.lineHead))
+	t.head = image.Rect(pad, top+a.u(12), a.w-pad, top+a.u(12)+headH)
+	// The footer: opening a folder, and the settings.
+	foot := t.buildFooter(a, pad)
+	mid := image.Rect(pad, t.head.Max.Y+a.u(18), a.w-pad, foot-a.u(18))
+	leftW := max(a.u(320), mid.Dx()*34/100)
+	t.list = image.Rect(mid.Min.X, mid.Min.Y, mid.Min.X+leftW, mid.Max.Y)
+	t.detail = image.Rect(t.list.Max.X+pad, mid.Min.Y, mid.Max.X, mid.Max.Y)
+	// The scenarios, one button each, in a list that scrolls.
+	listTop := t.list.Min.Y + int(a.fonts.lineHead) + a.u(10)
+	box := image.Rect(t.list.Min.X, listTop, t.list.Max.X, t.list.Max.Y)
+	a.register(&t.listScroll, box)
+	t.listScroll.buttons = true
+	cw := t.listScroll.content(a).Dx() - a.u(4)
+	y := 0
+	type item struct {
+		name, label string
+		r           image.Rectangle
+	}
+	var items []item
+	for _, name := range t.names(a) {
+		t.ask(a, name)
+		label := filepath.Base(name)
+		if si := t.info[name]; si != nil && si.view != nil {
+			label = a.p.Text(si.view.Scenario.Title)
+		} else if si != nil {
+			label += " ✗"
 		}
-		kind := bNormal
-		if name == t.selected {
-			kind = bTabOn
-		}
-		if y+bh > t.list.Max.Y {
-			break
-		}
-		name := name
-		a.addButton("scenario:"+name, label, image.Rect(t.list.Min.X, y, t.list.Max.X, y+bh), kind, func() {
-			a.title.selected = name
-			a.rebuild = true
-		})
+		n := len(wrapLine(label, a.fonts.button, float64(cw-2*a.u(6))))
+		bh := max(a.u(56), int(float64(n)*a.fonts.lineButton)+a.u(14))
+		items = append(items, item{name, label, image.Rect(0, y, cw, y+bh)})
 		y += bh + a.u(8)
 	}
-	// Folder opening.
-	t.input = image.Rect(pad, a.h-pad-a.u(110), leftW, a.h-pad-a.u(60))
-	a.addButton("open_folder", a.t("open_folder"), image.Rect(pad, a.h-pad-a.u(52), pad+a.buttonWidth(a.t("open_folder")), a.h-pad), bNormal, a.openFolder)
-	// Start and resume.
-	si := a.scenarioInfo(t.selected)
-	if si.sc == nil {
+	t.listScroll.setMax(float64(y - a.u(8)))
+	c := t.listScroll.content(a)
+	off := image.Pt(c.Min.X, c.Min.Y-int(t.listScroll.skip()))
+	for _, it := range items {
+		kind := bNormal
+		if it.name == t.selected {
+			kind = bTabOn
+		}
+		if r := it.r.Add(off); r.In(c) {
+			a.addButton("scenario:"+it.name, it.label, r, kind, effect{kind: effSelect, arg: it.name})
+		}
+	}
+	// Start and resume: with a save, Resume is the main button and a new
+	// session asks first.
+	t.startH = 0
+	si := t.info[t.selected]
+	if si == nil || si.view == nil {
+		a.register(&t.detailScroll, inset(t.detail, a.u(20)))
 		return
 	}
-	by := t.detail.Max.Y - a.u(70)
-	x := t.detail.Min.X + a.u(20)
-	w := a.buttonWidth(a.t("new")) + a.u(40)
-	sel := t.selected
-	a.addButton("start", a.t("new"), image.Rect(x, by, x+w, by+a.u(60)), bPrimary, func() { a.startNew(sel) })
-	info, ok, problem := a.savedInfo(si.sc.ID)
-	t.saveProblem = problem
-	if ok {
-		label := a.t("resume") + " (" + info + ")"
-		x += w + a.u(16)
-		a.addButton("resume", label, image.Rect(x, by, x+a.buttonWidth(label)+a.u(20), by+a.u(60)), bNormal, func() {
-			if a.resume(sel, false) {
-				a.save()
-			}
-		})
+	type startButton struct {
+		key, label string
+		kind       int
+		e          effect
 	}
+	sel := t.selected
+	var bs []startButton
+	if si.saved {
+		bs = append(bs, startButton{"resume", a.t("resume") + " (" + a.t("commands_n", game.Count("n", int64(si.entries))) + ")", bPrimary, effect{kind: effResume, arg: sel}})
+		bs = append(bs, startButton{"start", a.t("new"), bNormal, confirm(question{title: a.t("confirm_new")}, effect{kind: effStart, arg: sel})})
+	} else {
+		bs = append(bs, startButton{"start", a.t("new"), bPrimary, effect{kind: effStart, arg: sel}})
+	}
+	var labels []string
+	for _, b := range bs {
+		labels = append(labels, "  "+b.label+"  ")
+	}
+	inner := inset(t.detail, a.u(20))
+	bh := a.u(60)
+	h := a.flowHeight(inner.Dx(), labels, bh)
+	rects := a.flow(image.Rect(inner.Min.X, inner.Max.Y-h, inner.Max.X, inner.Max.Y), labels, bh)
+	for i, b := range bs {
+		a.addButton(b.key, b.label, rects[i], b.kind, b.e)
+	}
+	t.startH = h + a.u(16)
+	a.register(&t.detailScroll, image.Rect(inner.Min.X, inner.Min.Y, inner.Max.X, inner.Max.Y-t.startH))
+}
+
+// buildFooter lays out the folder field, its button and the settings at
+// the bottom of the scene, and returns the footer's top edge.
+func (t *titleScene) buildFooter(a *App, pad int) int {
+	bh := a.u(52)
+	reason := a.t("setting_reason_optional")
+	if a.reasonRequired {
+		reason = a.t("setting_reason_required")
+	}
+	width := a.w - 2*pad
+	// The settings take their own row when the folder's part would be
+	// too narrow beside them.
+	setLabels := []string{reason}
+	setW := 0
+	for _, l := range setLabels {
+		setW += a.buttonWidth(l) + a.u(8)
+	}
+	folderW := width - setW - a.u(24)
+	stacked := folderW < a.u(620)
+	if stacked {
+		folderW = width
+	}
+	openW := a.buttonWidth(a.t("open_folder"))
+	t.hint = wrapText(t.folderHint(a), a.fonts.small, float64(folderW))
+	hintH := int(float64(len(t.hint)) * a.fonts.lineSmall)
+	folderH := hintH + a.u(6) + bh
+	setH := a.flowHeight(width, setLabels, bh)
+	bottom := a.h - pad
+	if stacked {
+		r := a.flow(image.Rect(pad, bottom-setH, a.w-pad, bottom), setLabels, bh)
+		a.addButton("set:reason", reason, r[0], bQuiet, effect{kind: effSetting, arg: "reason"})
+		bottom -= setH + a.u(12)
+	} else {
+		w := a.buttonWidth(reason)
+		a.addButton("set:reason", reason, image.Rect(a.w-pad-w, bottom-bh, a.w-pad, bottom), bQuiet, effect{kind: effSetting, arg: "reason"})
+	}
+	t.hintAt = image.Pt(pad, bottom-folderH)
+	t.input = image.Rect(pad, bottom-bh, pad+folderW-openW-a.u(12), bottom)
+	a.addButton("open_folder", a.t("open_folder"), image.Rect(t.input.Max.X+a.u(12), bottom-bh, t.input.Max.X+a.u(12)+openW, bottom), bNormal, effect{kind: effOpenFolder})
+	return bottom - folderH
+}
+
+// folderHint is the line above the folder field: what to type, or what
+// went wrong with the last folder.
+func (t *titleScene) folderHint(a *App) string {
+	if t.note != "" {
+		return t.note
+	}
+	return a.t("folder_hint")
 }
 
 // openFolder adds the scenarios in the typed folder to the list.
-func (a *App) openFolder() {
-	t := &a.title
+func (t *titleScene) openFolder(a *App) {
 	dir := strings.TrimSpace(t.folder.String())
 	if dir == "" {
 		t.note = a.t("folder_hint")
-		a.rebuild = true
 		return
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.note = err.Error()
-		a.rebuild = true
 		return
 	}
 	var found []string
@@ -136,90 +302,80 @@ func (a *App) openFolder() {
 	}
 	sort.Strings(found)
 	if len(found) == 0 {
-		t.note = game.Tf("no .lua scenarios in %s", "в %s нет сценариев .lua", dir).In(a.lang)
-	} else {
-		t.note = ""
-		for _, f := range found {
-			if !slices.Contains(t.opened, f) {
-				t.opened = append(t.opened, f)
-			}
-		}
-		t.selected = found[0]
+		t.note = a.t("no_lua", game.Str("dir", dir))
+		return
 	}
-	a.rebuild = true
+	t.note = ""
+	for _, f := range found {
+		if !slices.Contains(t.opened, f) {
+			t.opened = append(t.opened, f)
+		}
+	}
+	t.selected = found[0]
 }
 
-func (a *App) updateTitle() {
-	changed, enter := a.title.folder.edit(&a.in, nil)
+func (t *titleScene) update(a *App) []effect {
+	changed, enter := t.folder.edit(&a.in, nil)
 	if changed {
 		a.dirty = max(a.dirty, 2)
 	}
 	if enter && a.ui.GetFocusedWidget() == nil {
-		a.openFolder()
+		t.openFolder(a)
+		return []effect{rebuild()}
 	}
+	return nil
 }
 
-func (a *App) paintTitle(dst *ebiten.Image) {
-	t := &a.title
-	a.paintTopBar(dst, image.Rect(0, 0, a.w, a.u(64)))
+func (t *titleScene) paint(a *App, dst *ebiten.Image) {
+	a.paintTopBar(dst)
 	pad := a.u(24)
-	a.drawText(dst, a.t("app"), a.fonts.title, a.c.accent, float64(pad), float64(a.u(72)))
-	tw := textWidth(a.t("app"), a.fonts.title)
-	a.drawText(dst, ellipsize(a.t("tagline"), a.fonts.head, float64(a.w-3*pad)-tw), a.fonts.head, a.c.text, float64(pad)+tw+float64(a.u(24)), float64(a.u(86)))
-	a.drawText(dst, a.t("scenarios"), a.fonts.head, a.c.accent, float64(t.list.Min.X), float64(t.list.Min.Y))
-	// Folder hint.
-	hint := a.t("folder_hint")
-	if t.note != "" {
-		hint = t.note
+	a.drawText(dst, a.t("app"), a.fonts.title, a.c.accent, float64(t.head.Min.X), float64(t.head.Min.Y)+(a.fonts.lineTitle-textHeight(a.fonts.title))/2)
+	x := float64(t.head.Min.X) + textWidth(a.t("app"), a.fonts.title) + float64(a.u(24))
+	y := float64(t.head.Min.Y) + (float64(t.head.Dy())-float64(len(t.tagline))*a.fonts.lineHead)/2
+	for _, l := range t.tagline {
+		a.drawText(dst, l, a.fonts.head, a.c.text, x, y+(a.fonts.lineHead-textHeight(a.fonts.head))/2)
+		y += a.fonts.lineHead
 	}
-	a.drawText(dst, ellipsize(hint, a.fonts.small, float64(t.input.Dx())), a.fonts.small, a.c.dim, float64(t.input.Min.X), float64(t.input.Min.Y)-a.fonts.lineSmall-float64(a.u(4)))
-	// Details.
+	a.drawText(dst, a.t("scenarios"), a.fonts.head, a.c.accent, float64(t.list.Min.X), float64(t.list.Min.Y))
+	a.paintScrollbar(dst, &t.listScroll)
+	hy := float64(t.hintAt.Y)
+	for _, l := range t.hint {
+		a.drawText(dst, l, a.fonts.small, a.c.dim, float64(t.hintAt.X), hy+(a.fonts.lineSmall-textHeight(a.fonts.small))/2)
+		hy += a.fonts.lineSmall
+	}
 	a.drawPanel(dst, t.detail, a.c.panel)
-	si := a.scenarioInfo(t.selected)
 	var d doc
-	if si.sc == nil {
+	switch si := t.info[t.selected]; {
+	case si == nil:
+		d = append(d, para{st: stDim, text: a.t("loading")})
+	case si.view == nil:
 		d = append(d, para{st: stBad, text: a.t("load_error")})
-		if si.err != nil {
-			d = append(d, para{st: stMono, text: si.err.Error()})
-		}
-	} else {
-		sc := si.sc
-		d = append(d, para{st: stTitle, text: sc.Title.In(a.lang)})
-		d = append(d, para{st: stLarge, text: sc.Summary.In(a.lang), gap: 6})
+		d = append(d, para{st: stMono, text: a.p.Err(si.err)})
+	default:
+		sv := si.view.Scenario
+		d = append(d, para{st: stTitle, text: a.p.Text(sv.Title)})
+		d = append(d, para{st: stLarge, text: a.p.Text(sv.Summary), gap: 6})
 		var langs []string
-		for _, l := range sc.Langs {
+		for _, l := range sv.Langs {
 			langs = append(langs, strings.ToUpper(string(l)))
 		}
-		d = append(d, para{st: stBold, text: fmt.Sprintf("%s: %s    %s: %s", a.t("duration"), sc.Duration, a.t("languages"), strings.Join(langs, ", ")), gap: 14})
+		d = append(d, para{st: stBold, text: a.t("duration") + ": " + a.p.Span(sv.Duration), gap: 14})
+		d = append(d, para{st: stBold, text: a.t("you_play") + ": " + a.p.Text(si.view.Name(sv.Unit))})
+		d = append(d, para{st: stBold, text: a.t("languages") + ": " + strings.Join(langs, ", ")})
 		d.head(a.t("objectives"))
-		for _, o := range sc.Objectives {
-			d = append(d, para{st: stBody, text: "• " + o.Text.In(a.lang), indent: 10})
+		for _, o := range sv.Goals {
+			d = append(d, para{st: stBody, text: "• " + a.p.Text(o.Text), indent: 10})
 		}
-		if t.saveProblem != "" {
+		if si.problem != "" {
 			d.head(a.t("save_warn"))
-			d = append(d, para{st: stBad, text: t.saveProblem})
+			d = append(d, para{st: stBad, text: si.problem})
 		}
 	}
-	body := image.Rect(t.detail.Min.X, t.detail.Min.Y, t.detail.Max.X, t.detail.Max.Y-a.u(80))
-	ls := a.wrap(d, float64(body.Dx()-2*a.u(20)))
-	a.drawLines(dst.SubImage(body).(*ebiten.Image), ls, float64(body.Min.X+a.u(20)), float64(body.Min.Y+a.u(16)), 0)
+	_ = pad
+	a.paintDoc(dst, &t.detailScroll, d)
 }
 
-// drawTitleInput draws the folder path being typed.
-func (a *App) drawTitleInput(screen *ebiten.Image) {
-	r := a.title.input
-	a.drawPanel(screen, r, a.c.term)
-	e := &a.title.folder
-	x := float64(r.Min.X + a.u(10))
-	y := float64(r.Min.Y) + (float64(r.Dy())-a.fonts.lineMono)/2
-	s := string(e.text)
-	for textWidth(s, a.fonts.mono) > float64(r.Dx()-a.u(24)) && len(s) > 0 {
-		_, n := firstRune(s)
-		s = s[n:]
-	}
-	a.drawText(screen, s, a.fonts.mono, a.c.text, x, y)
-	cx := x + text.Advance(string(e.text[:e.cur]), a.fonts.mono) - (textWidth(string(e.text), a.fonts.mono) - textWidth(s, a.fonts.mono))
-	if a.ui.GetFocusedWidget() == nil {
-		vector.FillRect(screen, float32(cx), float32(y), float32(max(2, a.u(3))), float32(a.fonts.lineMono), a.c.accent, false)
-	}
+// drawLive draws the folder path being typed.
+func (t *titleScene) drawLive(a *App, screen *ebiten.Image) {
+	a.drawLineEdit(screen, t.input, &t.folder, "")
 }

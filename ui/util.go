@@ -1,68 +1,52 @@
 package ui
 
 import (
-	"fmt"
+	"image"
 	"image/color"
-	"sort"
-	"strings"
+	"runtime/debug"
 
-	"takedown/game"
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
-func sortedRels(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+// colorT is the colour type of the palette.
+type colorT = color.NRGBA
 
-// money formats an amount with thin groups and the currency's sign.
-func money(v int64, currency string) string {
-	s := fmt.Sprint(v)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteRune('\u202f')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if neg {
-		out = "-" + out
-	}
-	switch currency {
-	case "RUB":
-		return out + "\u00a0₽"
-	case "USD":
-		return "$" + out
-	case "EUR":
-		return out + "\u00a0€"
-	}
-	return out + " " + currency
-}
-
-// colorAlpha returns c with a new alpha, premultiplied.
+// colorAlpha returns c with a new alpha.
 func colorAlpha(c color.NRGBA, alpha uint8) color.NRGBA {
 	c.A = alpha
 	return c
 }
 
-// span formats a stretch of simulated time in words of the language.
-func span(m game.Minutes, l game.Lang) string {
-	d, h, mm := int(m/game.Day), int(m%game.Day/game.Hour), int(m%game.Hour)
-	var parts []string
-	if d > 0 {
-		parts = append(parts, game.Tf("%d d", "%d дн.", d).In(l))
+// dim returns c darkened by half, for what is not yet in play.
+func dimmed(c color.NRGBA) color.NRGBA {
+	return color.NRGBA{c.R / 2, c.G / 2, c.B / 2, c.A}
+}
+
+// inset shrinks r by d on every side, never past its centre.
+func inset(r image.Rectangle, d int) image.Rectangle {
+	d = min(d, r.Dx()/2, r.Dy()/2)
+	return r.Inset(d)
+}
+
+// bigImage makes an image of its own texture, outside Ebiten's shared
+// atlas: a large image there makes the atlas grow and be copied, which a
+// software renderer pays for dearly.
+func bigImage(w, h int) *ebiten.Image {
+	return ebiten.NewImageWithOptions(image.Rect(0, 0, w, h), &ebiten.NewImageOptions{Unmanaged: true})
+}
+
+// trimMemory gives the memory a load left behind back to the system, off
+// the loop: compiling a scenario and replaying a log are the window's
+// peaks, and the Go runtime would keep those pages for minutes.
+func trimMemory() { go debug.FreeOSMemory() }
+
+// whitePixel returns the centre of a small white image, the source that
+// fillTriangle colours; it is made once for the window.
+func (a *App) whitePixel() *ebiten.Image {
+	if a.white == nil {
+		img := ebiten.NewImage(3, 3)
+		img.Fill(color.White)
+		a.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	}
-	if h > 0 {
-		parts = append(parts, game.Tf("%d h", "%d ч", h).In(l))
-	}
-	if mm > 0 || len(parts) == 0 {
-		parts = append(parts, game.Tf("%d min", "%d мин", mm).In(l))
-	}
-	return strings.Join(parts, " ")
+	return a.white
 }

@@ -7,10 +7,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"takedown/cli"
+	"takedown/catalog"
+	"takedown/engine"
 	"takedown/game"
 	"takedown/scenarios"
-	"takedown/scripting"
 	"takedown/walkthrough"
 )
 
@@ -19,7 +19,7 @@ var size720 = image.Pt(1280, 720)
 // winningMoves reads the reference scenario's winning walkthrough.
 func winningMoves(t *testing.T) *walkthrough.Moves {
 	t.Helper()
-	src, err := cli.Find(scenarios.Default)
+	src, err := catalog.New().Find(scenarios.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,27 +36,36 @@ func winningMoves(t *testing.T) *walkthrough.Moves {
 
 // headless plays the walkthrough without the window and checks its
 // expectations, for comparison with what the window reached.
-func headless(t *testing.T, mv *walkthrough.Moves) *game.Session {
+func headless(t *testing.T, mv *walkthrough.Moves) *engine.Session {
 	t.Helper()
-	src, err := cli.Find(scenarios.Default)
+	p, err := engine.Open(catalog.New(), scenarios.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, script, errs := scripting.Load(src.Name, src.Src, src.Options())
-	if errs != nil {
-		t.Fatal(errs)
+	s, err := p.NewSession(engine.Options{Seed: mv.Seed})
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Cleanup(script.Close)
-	s := game.NewSession(sc, mv.Seed, script)
+	t.Cleanup(s.Close)
 	for _, f := range mv.Run(s) {
 		t.Errorf("headless walkthrough: %v", f)
 	}
 	return s
 }
 
+// confirmIfAsked answers Yes to a question on screen, as a trainee sure of
+// the step would.
+func (d *driver) confirmIfAsked() {
+	d.t.Helper()
+	if d.has("yes") {
+		d.click("yes")
+	}
+}
+
 // play does one walkthrough command the way a trainee would: with the
 // buttons when the desk offers one, else by typing it in the console.
 func (d *driver) play(line string) (clicked bool) {
+	defer d.confirmIfAsked()
 	d.t.Helper()
 	a := d.app
 	c, err := game.ParseCommand(line)
@@ -126,14 +135,14 @@ func TestWinningWalkthrough(t *testing.T) {
 			continue
 		}
 		n++
-		before := len(d.app.m.s.Log())
+		before := len(d.logLines())
 		if d.play(st.Command) {
 			clicks++
 		} else {
 			typed++
 		}
-		log := d.app.m.s.Log()
-		if len(log) != before+1 || log[len(log)-1].Line != st.Command {
+		log := d.logLines()
+		if len(log) != before+1 || log[len(log)-1] != st.Command {
 			t.Fatalf("line %d: %q did not reach the session (log has %d entries)", st.Line, st.Command, len(log))
 		}
 		if tab, ok := shots[n]; ok {
@@ -145,16 +154,22 @@ func TestWinningWalkthrough(t *testing.T) {
 	if clicks == 0 || typed == 0 {
 		t.Errorf("clicked %d and typed %d commands; the test should do both", clicks, typed)
 	}
-	got := d.app.m.s
-	if got.Checksum() != want.Checksum() {
-		t.Errorf("the window's session ended at checksum %s, the headless run at %s", got.Checksum(), want.Checksum())
+	got := d.app.View()
+	if got.Checksum != want.View().Checksum {
+		t.Errorf("the window's session ended at checksum %s, the headless run at %s", got.Checksum, want.View().Checksum)
 	}
-	if e := got.Ending(); e == nil || e.ID != "conviction" {
+	if e := got.Ending; e == nil || e.ID != "conviction" {
 		t.Fatalf("ending %v, want conviction", e)
 	}
-	d.click("debrief")
-	if d.app.Scene() != SceneDebrief {
-		t.Fatalf("Debrief led to %s", d.app.Scene())
+	// The end of the case is an obvious moment: it says so, and offers the
+	// debrief.
+	if title, _ := d.app.Overlay(); title == "" || !d.has("open_debrief") {
+		t.Fatalf("the case ended without saying so (overlay %q)", title)
+	}
+	d.golden("ended")
+	d.click("open_debrief")
+	if d.app.Scene() != SceneDebrief+":"+pageOutcome {
+		t.Fatalf("Open the debrief led to %s", d.app.Scene())
 	}
 	d.golden("debrief")
 	d.click("lang")

@@ -13,11 +13,13 @@ package walkthrough
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"takedown/engine"
 	"takedown/game"
 )
 
@@ -40,15 +42,36 @@ type Moves struct {
 // MaxSteps bounds a walkthrough so a hostile file cannot exhaust memory.
 const MaxSteps = 20000
 
-// Parse reads a walkthrough. Errors are "name:line: message".
+// Error is a problem at a line of a walkthrough. Err may be a
+// *game.UsageError, which the edge renders in the reader's language.
+type Error struct {
+	File string
+	Line int
+	Err  error
+}
+
+// Error returns "file:line: message".
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Parse reads a walkthrough. Errors are *Error, positioned "name:line". A
+// leading byte-order mark and CRLF line ends are accepted.
 func Parse(name string, r io.Reader) (*Moves, error) {
 	m := &Moves{Name: name, Seed: 1}
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 4096), game.MaxLineLength+64)
+	sc.Buffer(make([]byte, 0, 1024), game.MaxLineLength+64)
 	n := 0
+	errf := func(format string, args ...any) error {
+		return &Error{File: name, Line: n, Err: fmt.Errorf(format, args...)}
+	}
 	for sc.Scan() {
 		n++
-		raw := sc.Text()
+		raw := strings.TrimSuffix(sc.Text(), "\r")
+		if n == 1 {
+			raw = strings.TrimPrefix(raw, "\ufeff")
+		}
 		line := strings.TrimSpace(raw)
 		if i := strings.IndexByte(line, '#'); i == 0 {
 			continue
@@ -57,7 +80,7 @@ func Parse(name string, r io.Reader) (*Moves, error) {
 			continue
 		}
 		if len(m.Steps) >= MaxSteps {
-			return nil, fmt.Errorf("%s:%d: more than %d steps", name, n, MaxSteps)
+			return nil, errf("more than %d steps", MaxSteps)
 		}
 		f := strings.Fields(stripComment(line))
 		if len(f) == 0 {
@@ -66,14 +89,14 @@ func Parse(name string, r io.Reader) (*Moves, error) {
 		switch strings.ToLower(f[0]) {
 		case "seed":
 			if len(m.Steps) > 0 || m.Seeded {
-				return nil, fmt.Errorf("%s:%d: seed must come once, before the first command", name, n)
+				return nil, errf("seed must come once, before the first command")
 			}
 			if len(f) != 2 {
-				return nil, fmt.Errorf("%s:%d: usage: seed N", name, n)
+				return nil, errf("usage: seed N")
 			}
 			v, err := strconv.ParseUint(f[1], 10, 64)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: bad seed %q", name, n, f[1])
+				return nil, errf("bad seed %q", f[1])
 			}
 			m.Seed, m.Seeded = v, true
 		case "expect":
@@ -82,18 +105,22 @@ func Parse(name string, r io.Reader) (*Moves, error) {
 				st.Negate, st.Expect = true, st.Expect[1:]
 			}
 			if err := checkExpectation(st); err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+				return nil, &Error{File: name, Line: n, Err: err}
 			}
 			m.Steps = append(m.Steps, st)
 		default:
 			if _, err := game.ParseCommand(line); err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+				return nil, &Error{File: name, Line: n, Err: err}
 			}
 			m.Steps = append(m.Steps, Step{Line: n, Command: line})
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %v", name, n+1, err)
+		n++
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, errf("the line is longer than %d characters", game.MaxLineLength)
+		}
+		return nil, errf("cannot read: %v", err)
 	}
 	return m, nil
 }
@@ -116,7 +143,7 @@ func expectationArity(kind string) (int, bool) {
 	n, ok := map[string]int{
 		"ending": 1, "result": 1, "score": 2, "admitted": 1, "rejected": 1, "flag": 1, "event": -1,
 		"proven": 1, "known": 1, "arrested": 1, "fled": 1, "case-open": 0, "obtained": 1, "expired": 1,
-		"returns": 2, "damages": 2, "ended": 0, "script-errors": 2,
+		"returns": 2, "damages": 2, "ended": 0, "script-errors": 2, "cause": 1, "lesson": 1, "tier": 1, "whatif": 2,
 	}[kind]
 	return n, ok
 }
@@ -125,7 +152,9 @@ func expectationArity(kind string) (int, bool) {
 func ExpectationKinds() []string {
 	return []string{"ending ID", "result win|partial|loss", "score OP N", "admitted SOURCE", "rejected SOURCE",
 		"flag NAME", "event KIND [SUBJECT]", "proven ELEMENT", "known ID", "arrested PERSON", "fled PERSON",
-		"case-open", "obtained RECORD", "expired RECORD", "returns OP N", "damages OP N", "ended", "script-errors OP N"}
+		"case-open", "obtained RECORD", "expired RECORD", "returns OP N", "damages OP N", "ended", "script-errors OP N",
+		"cause ID (a computed cause: " + strings.Join(game.CauseIDs(), ", ") + ")", "lesson ID (the lesson was earned)", "tier ID (the damages tier reached)",
+		"whatif KIND win|partial|loss (the what-if of the first key decision of a kind: ask, handoff, mlat, takedown, raid, prosecute)"}
 }
 
 func checkExpectation(st Step) error {
@@ -146,7 +175,7 @@ func checkExpectation(st Step) error {
 	if got != n {
 		return fmt.Errorf("expect %s takes %d argument(s), got %d", st.Expect[0], n, got)
 	}
-	if n == 2 {
+	if n == 2 && st.Expect[0] != "whatif" {
 		if _, err := compare(st.Expect[1], 0, st.Expect[2]); err != nil {
 			return err
 		}
@@ -176,38 +205,67 @@ func compare(op string, got int64, want string) (bool, error) {
 	return false, fmt.Errorf("unknown comparison %q (==, !=, >=, <=, >, <)", op)
 }
 
-// Failure is a walkthrough line whose command or expectation failed.
+// Failure is a walkthrough line whose command or expectation failed. Err,
+// when set, is what the session said (render it for people).
 type Failure struct {
 	File string
 	Line int
 	Msg  string
+	Err  error
 }
 
-func (f Failure) Error() string { return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Msg) }
+func (f Failure) Error() string {
+	if f.Err != nil {
+		return fmt.Sprintf("%s:%d: %s: %v", f.File, f.Line, f.Msg, f.Err)
+	}
+	return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Msg)
+}
 
-// Run plays the walkthrough on a session and checks every expectation where
-// it stands. It goes on after a failed expectation and stops at a command
-// the session refuses.
-func (m *Moves) Run(s *game.Session) []Failure {
+// Run plays the walkthrough as the trainee on a session and checks every
+// expectation where it stands. It goes on after a failed expectation and
+// stops at a command the session refuses or that halts it.
+func (m *Moves) Run(es *engine.Session) []Failure {
 	var fails []Failure
 	for _, st := range m.Steps {
 		if st.Command != "" {
-			if _, err := s.Do(st.Command); err != nil {
-				fails = append(fails, Failure{m.Name, st.Line, fmt.Sprintf("%s: %v", st.Command, err)})
+			if _, err := es.Do(game.ActorTrainee, st.Command); err != nil {
+				fails = append(fails, Failure{File: m.Name, Line: st.Line, Msg: st.Command, Err: err})
 				return fails
 			}
 			continue
 		}
-		ok, desc := evaluate(s, st.Expect)
+		s := es.Game()
+		var ok bool
+		var desc string
+		if st.Expect[0] == "whatif" {
+			ok, desc = whatIf(es, st.Expect[1], st.Expect[2])
+		} else {
+			ok, desc = evaluate(s, st.Expect)
+		}
 		if ok == st.Negate {
 			neg := ""
 			if st.Negate {
 				neg = "not "
 			}
-			fails = append(fails, Failure{m.Name, st.Line, fmt.Sprintf("expected %s%s; %s", neg, strings.Join(st.Expect, " "), desc)})
+			fails = append(fails, Failure{File: m.Name, Line: st.Line, Msg: fmt.Sprintf("expected %s%s; %s", neg, strings.Join(st.Expect, " "), desc)})
 		}
 	}
 	return fails
+}
+
+// whatIf checks the result of the what-if of the first key decision of a
+// kind that has one.
+func whatIf(es *engine.Session, kind, result string) (bool, string) {
+	v := es.View()
+	if v.Debrief == nil {
+		return false, "the case has not ended"
+	}
+	for _, k := range v.Debrief.Key {
+		if k.Kind == kind && k.WhatIf != nil {
+			return k.WhatIf.Result == result, fmt.Sprintf("the what-if of %s ends %s (%s, score %d, day %d)", kind, k.WhatIf.Result, k.WhatIf.Ending, k.WhatIf.Score, k.WhatIf.Day)
+		}
+	}
+	return false, "no key decision " + kind + " has a what-if"
 }
 
 // evaluate checks one expectation and describes what was found.
@@ -253,7 +311,7 @@ func evaluate(s *game.Session, e []string) (bool, string) {
 		return v != "", fmt.Sprintf("flag %s = %q", arg(1), v)
 	case "event":
 		for _, ev := range s.Events() {
-			if ev.Kind == arg(1) && (len(e) < 3 || ev.Subject == arg(2)) {
+			if string(ev.Kind) == arg(1) && (len(e) < 3 || ev.Subject == arg(2)) {
 				return true, fmt.Sprintf("event %d at %s", ev.Seq, s.Calendar().Format(ev.At))
 			}
 		}
@@ -279,6 +337,28 @@ func evaluate(s *game.Session, e []string) (bool, string) {
 		d := s.Damages()
 		ok, _ := compare(arg(1), d.Total, arg(2))
 		return ok, fmt.Sprintf("damages: %d", d.Total)
+	case "cause":
+		var ids []string
+		for _, c := range s.Causes() {
+			if c.ID == arg(1) {
+				return true, "cause at day " + strconv.Itoa(int(c.At/game.Day)+1)
+			}
+			ids = append(ids, c.ID)
+		}
+		return false, "causes: " + strings.Join(ids, ", ")
+	case "lesson":
+		for _, l := range s.Lessons() {
+			if l.ID == arg(1) {
+				if l.Met {
+					return true, "lesson met"
+				}
+				return false, "lesson not met: " + l.Why.ID
+			}
+		}
+		return false, "no lesson " + arg(1)
+	case "tier":
+		d := s.Damages()
+		return d.Tier == arg(1), "tier: " + d.Tier
 	case "script-errors":
 		n := len(s.ScriptErrors())
 		ok, _ := compare(arg(1), int64(n), arg(2))

@@ -11,18 +11,21 @@ scenario {
   title = { en = "A new case", ru = "Новое дело" },
   summary = { en = "A domestic e-book site.", ru = "Отечественный сайт электронных книг." },
   briefing = {
-    en = "A publisher complains that the site bookshelf-free.ru gives away its new e-book. Find who runs it and build a case.",
-    ru = "Издательство жалуется, что сайт bookshelf-free.ru бесплатно раздаёт его новую книгу. Установите владельца и соберите дело.",
+    en = "A publisher complains that the site bookshelf-free.ru gives away its new e-book before it is on sale. Find who runs it and build a case.",
+    ru = "Издательство жалуется, что сайт bookshelf-free.ru бесплатно раздаёт его новую книгу ещё до начала продаж. Установите владельца и соберите дело.",
   },
-  duration = "15 min",
-  start = "2012-09-03 09:00",                -- the simulated clock starts here
+  duration = "15m",
+  start = "2012-09-03 09:00",                -- the simulated clock starts here; the law in force then applies
   deadline = "200d",                         -- no verdict by then: the "deadline" ending
   home = "ru",                               -- the trainee's jurisdiction (a rule pack)
   unit = "cyber",                            -- the unit the trainee plays
-  officer = "Lt. N. Orlova",                 -- named as the collecting officer in evidence
+  officer = { en = "Lt. N. Orlova", ru = "лейтенант Н. Орлова" }, -- named as the collecting officer in evidence
 }
 
--- Law comes from shared rule packs: delays, thresholds, who may do what.
+-- Law comes from shared rule packs: delays, damages tiers by date, night
+-- hours, who may do what. In 2012 the Russian pack says: below 100,000
+-- roubles no crime; from 100,000 a lesser offence; from 1,000,000 the grave
+-- one. Searches from 22:00 to 06:00 are unlawful without a real urgency.
 use_rules("ru")
 
 -- Units: the trainee investigates; the investigative department opens the case.
@@ -31,9 +34,12 @@ add_entity { id = "cyber", kind = "unit", role = "cybercrime", jurisdiction = "r
 add_entity { id = "inv", kind = "unit", role = "investigative", jurisdiction = "ru", known = true,
   name = { en = "Investigative Department", ru = "Следственный отдел" } }
 
--- The complainant, who also values the title.
+-- The complainant, who also values the title, and the association that
+-- sends takedown notices to hosts in its own country.
 add_entity { id = "publisher", kind = "org", role = "rights_holder", jurisdiction = "ru", known = true,
   name = { en = "Bukva Publishing", ru = "Издательство «Буква»" } }
+add_entity { id = "assoc", kind = "org", role = "association", jurisdiction = "ru", known = true,
+  name = { en = "Stranitsa publishers' association", ru = "Ассоциация издателей «Страница»" } }
 
 -- The site is known from the complaint; tools reveal the rest through links.
 add_entity { id = "bookshelf-free.ru", kind = "domain", known = true,
@@ -51,29 +57,57 @@ add_record { id = "rec-customer", holder = "host", about = "203.0.113.9", kind =
   title = { en = "Hosting customer of 203.0.113.9", ru = "Клиент хостинга для 203.0.113.9" },
   content = { en = "customer: Oleg Vetrov, passport checked at sign-up", ru = "клиент: Олег Ветров, паспорт проверен при регистрации" },
   reveals = { "p-owner" }, proves = { "identity" }, keep = true }
+-- What a search finds: "live" only while the owner's computer is on (see
+-- set_adversary's online hours), "seized" at any hour.
+add_record { id = "rec-live", holder = "p-owner", about = "p-owner", kind = "live",
+  title = { en = "Live image of the running laptop", ru = "Образ работающего ноутбука" },
+  content = { en = "the site's admin panel open; the e-book in the upload queue", ru = "открыта админ-панель сайта; книга в очереди загрузки" },
+  proves = { "link" } }
 add_record { id = "rec-seized", holder = "p-owner", about = "p-owner", kind = "seized",
   title = { en = "Seized laptop", ru = "Изъятый ноутбук" },
   content = { en = "the site's upload folder with the e-book", ru = "папка загрузок сайта с книгой" } }
 
 -- Titles set the damages: retail price per proven copy, or an estimate.
 add_title { id = "book", name = { en = "The Quiet Harbour (e-book)", ru = "Тихая гавань (электронная книга)" },
-  kind = "book", prerelease = true, estimate = 600000, rights_holder = "publisher" }
+  kind = "book", prerelease = true, estimate = 1200000, rights_holder = "publisher" }
 
+-- The owner works in the evening: a search between 20:00 and 22:00 is
+-- lawful and finds the laptop on.
 set_adversary { site = "bookshelf-free.ru", online = { 20, 2 }, operators = { "p-owner" } }
-set_case { handoff = { "distribution", "identity", "damages" }, court = { "distribution", "identity", "damages" } }
+set_case {
+  handoff = { "distribution", "identity", "damages" },  -- what opens a case
+  court = { "distribution", "identity", "damages" },    -- what any conviction needs
+  serious = { "link" },                                 -- what the grave charge also needs
+}
 
 add_objective { id = "valued", points = 20,
   text = { en = "Get the rights holder's statement of losses", ru = "Получить справку правообладателя об ущербе" },
   check = function() return get_flag("statement") ~= nil end }
 
+-- Lessons: what the scenario exists to teach, as conditions the rules check
+-- at the end. A win needs every one; each one skipped costs points.
+add_lesson { id = "value",
+  text = { en = "1. Have the pre-release title valued by its rights holder: it carries the damages to the grave tier",
+           ru = "1. Получить оценку ущерба от правообладателя: она поднимает ущерб до особо крупного размера" },
+  needs = { "serious-damages" } }
+add_lesson { id = "raid",
+  text = { en = "2. Search lawfully while the laptop is on", ru = "2. Провести обыск законно, пока ноутбук включён" },
+  needs = { "flag raid_live", "lawful-searches" } }
+add_lesson { id = "timing",
+  text = { en = "3. Take the site down only after the arrest", ru = "3. Закрыть сайт только после задержания" },
+  needs = { "not flag takedown_early", "site-down" } }
+
 -- Every rules outcome needs an ending.
 add_ending { id = "win", outcome = "convicted", result = "win", score = 80,
   title = { en = "Convicted", ru = "Приговор" }, text = { en = "The court convicted the owner.", ru = "Суд осудил владельца." } }
+add_ending { id = "lesser", outcome = "convicted_partial", result = "partial", score = 40,
+  title = { en = "Convicted, but short of the case", ru = "Приговор, но не по всему делу" },
+  text = { en = "The court convicted of a lesser charge, or the case skipped a lesson.", ru = "Суд осудил по менее тяжкой статье, или в деле пропущен урок." } }
 add_ending { id = "acquitted", outcome = "acquitted", result = "loss", score = 20,
   title = { en = "Acquitted", ru = "Оправдан" }, text = { en = "The evidence did not hold.", ru = "Доказательства не устояли." } }
 add_ending { id = "refused", outcome = "refused", result = "loss", score = 10,
   title = { en = "No case", ru = "Дела нет" },
-  text = { en = "Without the publisher's estimate the damages stayed below the threshold.", ru = "Без оценки издательства ущерб не достиг порога." } }
+  text = { en = "Without the publisher's estimate the damages stayed below the lowest tier of the law.", ru = "Без оценки издательства ущерб не достиг нижнего порога закона." } }
 add_ending { id = "late", outcome = "deadline", result = "loss",
   title = { en = "Out of time", ru = "Время вышло" }, text = { en = "No verdict in time.", ru = "Приговора нет." } }
 

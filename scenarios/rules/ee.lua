@@ -8,6 +8,8 @@ add_jurisdiction {
   mlat_with = { "ru", "nl", "ua", "us", "fi" },
   retention = "365d",
   preserve_for = "90d",
+  preserve_renewals = 1,
+  holds_for_mlat = true,
   warrant_valid = "30d",
   delays = {
     preserve = { "4h", "24h" },

@@ -8,6 +8,8 @@ add_jurisdiction {
   mlat_with = { "ru", "ua", "us", "fi", "ee" },
   retention = "180d",
   preserve_for = "90d",
+  preserve_renewals = 1,
+  holds_for_mlat = true,
   warrant_valid = "30d",
   delays = {
     preserve = { "4h", "20h" },

@@ -8,6 +8,8 @@ add_jurisdiction {
   mlat_with = { "ru", "nl", "us", "fi", "ee" },
   retention = "365d",
   preserve_for = "90d",
+  preserve_renewals = 1,
+  holds_for_mlat = true,
   warrant_valid = "30d",
   delays = {
     preserve = { "8h", "48h" },

@@ -16,12 +16,27 @@ import (
 // Error() formats it as "File:Line:Col: Msg" when Col is known (only syntax
 // errors carry a column), "File:Line: Msg" when only the line is known, and
 // "File: Msg" when the line is unknown (Line == 0). File is never empty, Msg
-// never holds a Go or Lua stack trace.
+// never holds a Go or Lua stack trace or a memory address. Line is known for
+// every error that happened in a script: syntax and compile errors, runtime
+// errors whatever value the script raised, and exceeded limits.
+//
+// Environmental tells the host how to treat the error in a replayable
+// session. It is false for deterministic failures, which the same scenario
+// and the same log of commands always reproduce: syntax and compile errors,
+// runtime errors, the instruction limit and budget, the size limits of the
+// string builtins, stack overflow. The host records those in the log like
+// any other outcome. It is true for failures that depend on the machine or
+// the moment: the deadline (Limits.CallTimeout), the memory watchdog, a call
+// stopped by Fatal (unless the host passed an *Error with Environmental
+// false), a closed sandbox. On those the host stops the session outside the
+// log: it must not record the failed command, since a replay would not fail
+// the same way.
 type Error struct {
-	File string // chunk name given to Compile, e.g. "scenarios/x.lua"
-	Line int    // 1-based line, 0 when unknown
-	Col  int    // 1-based column, 0 when unknown
-	Msg  string // what went wrong
+	File          string // chunk name given to Compile, e.g. "scenarios/x.lua"
+	Line          int    // 1-based line, 0 when unknown
+	Col           int    // 1-based column, 0 when unknown
+	Msg           string // what went wrong
+	Environmental bool   // the failure depends on the machine, not on the log
 }
 
 // Error returns the position and the message, as described on the type.
@@ -103,11 +118,11 @@ func firstLine(s string) string {
 func errorText(err error) string {
 	var ae *lua.ApiError
 	if !errors.As(err, &ae) {
-		return firstLine(err.Error())
+		return scrubAddresses(firstLine(err.Error()))
 	}
 	switch v := ae.Object.(type) {
 	case lua.LString:
-		return string(v)
+		return scrubAddresses(string(v))
 	case lua.LNumber:
 		return v.String()
 	case nil:
@@ -115,6 +130,48 @@ func errorText(err error) string {
 	default:
 		return fmt.Sprintf("(error object is a %s value)", v.Type().String())
 	}
+}
+
+// scrubAddresses replaces the memory addresses that some of gopher-lua's
+// messages hold ("attempt to index a non-table object(nil) with key
+// 'table: 0xc000123450'") by "?", so that the message is the same on every
+// run. Scripts cannot name values by address themselves (see tostring.go).
+func scrubAddresses(msg string) string {
+	if !strings.Contains(msg, ": 0x") {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, ": 0x")
+		if i < 0 {
+			break
+		}
+		j := i + len(": 0x")
+		k := j
+		for k < len(msg) && isHexDigit(msg[k]) {
+			k++
+		}
+		kind := false
+		for _, name := range [...]string{"table", "function", "userdata", "thread", "channel"} {
+			if strings.HasSuffix(msg[:i], name) {
+				kind = true
+				break
+			}
+		}
+		if kind && k > j {
+			b.WriteString(msg[:i])
+			b.WriteString(": ?")
+		} else {
+			b.WriteString(msg[:k])
+		}
+		msg = msg[k:]
+	}
+	b.WriteString(msg)
+	return b.String()
+}
+
+func isHexDigit(c byte) bool {
+	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
 }
 
 // splitPosition splits "file:line: message" into its parts. Chunk names in

@@ -17,7 +17,7 @@ const formatFlags = "-+ #0"
 // does not have are all accepted. Here, as in Lua, flags are "-+ #0", width
 // and precision have two digits at most, the verbs are c d i o u x X e E f g
 // G q s, and the result is bounded by MaxString. %s accepts any value and
-// converts it as tostring does.
+// converts it as tostring does, with stable names.
 func (g *guards) strFormat(L *lua.LState) int {
 	fs := L.CheckString(1)
 	top := L.GetTop()
@@ -163,7 +163,7 @@ func (g *guards) formatOne(L *lua.LState, w *bounded, spec formatSpec, conv byte
 		}
 		w.addByte('"')
 	case 's':
-		v := L.ToStringMeta(L.Get(arg))
+		v := g.names.tostring(L, L.Get(arg))
 		if !lua.LVCanConvToString(v) {
 			L.RaiseError("'tostring' must return a string to 'format'")
 		}

@@ -11,7 +11,8 @@ import (
 // every match of gmatch and gsub before returning the first, and cannot be
 // interrupted: `string.find(string.rep("a", 5e5), ".-.-.-.-b")` would run for
 // days. This matcher recurses at most maxMatchDepth times, as Lua 5.2 does,
-// and checks the call's deadline every few thousand steps.
+// and every few thousand steps charges its work to the call's instruction
+// budget and checks the call's deadline.
 
 const (
 	maxCaptures    = 32   // LUA_MAXCAPTURES
@@ -36,31 +37,16 @@ type matcher struct {
 	level   int // number of captures, finished or not
 	capture [maxCaptures]capture
 	depth   int // remaining recursion
-	steps   int
-	done    <-chan struct{}
+	meter   meter
 }
 
 func newMatcher(L *lua.LState, src, pat string) *matcher {
-	m := &matcher{L: L, src: src, pat: pat}
-	if ctx := L.Context(); ctx != nil {
-		m.done = ctx.Done()
-	}
-	return m
+	return &matcher{L: L, src: src, pat: pat, meter: newMeter(L)}
 }
 
-// tick counts one unit of matching work and, every stepsPerCheck units,
-// raises the deadline error once the call's context is done, exactly as the
-// VM does between instructions.
+// tick counts one unit of matching work; see meter.
 func (m *matcher) tick() {
-	m.steps++
-	if m.steps%stepsPerCheck != 0 || m.done == nil {
-		return
-	}
-	select {
-	case <-m.done:
-		m.L.RaiseError("%s", m.L.Context().Err().Error())
-	default:
-	}
+	m.meter.add(1)
 }
 
 // reset prepares a match attempt.
@@ -289,7 +275,7 @@ func (m *matcher) matchCapture(s int, l byte) int {
 	if m.src[init:init+n] != m.src[s:s+n] {
 		return -1
 	}
-	m.steps += n
+	m.meter.add(n)
 	return s + n
 }
 

@@ -21,18 +21,49 @@ import (
 // the state's has-error-handler flag (so errors close upvalues again). This
 // relies on gopher-lua's internals; TestUpvaluesSurviveErrors and
 // TestTailCallLoopStopsInTime check it.
+//
+// One traceback remains: an error raised with the call stack full (a stack
+// overflow) leaves no room to call the handler, and gopher-lua then builds
+// the traceback of all callStackSize frames, quadratic in the depth: about
+// 0.3 ms here, plus one line per tail call ever made by each frame on the
+// stack, about 0.3 µs each. Each such error is charged accordingly (see
+// chargeTraceback), so a script that overflows the stack again and again
+// under pcall still stops on its instruction limit, deterministically. One
+// such error can still take long (every tail call is an instruction, so the
+// instruction limit allows a traceback of up to about a second) before the
+// charge applies.
 
-// protector holds the two helper functions of one state.
+// The charges for a traceback, in instructions, from the times above and
+// the instruction rates in work.go.
+const (
+	overflowCost  = 20_000 // the frames of a full call stack
+	tailCallCost  = 16     // each level of the remaining stack, tail calls included
+	maxStackLevel = 1 << 40
+)
+
+// protector holds the helper functions of one state.
 type protector struct {
 	trampoline *lua.LFunction
 	identity   *lua.LFunction
 	noop       *lua.LFunction
+	record     *lua.LFunction // identity that also sets raised
+	raised     position       // where the error record last saw was raised
+}
+
+// position is a place in a script; line 0 when unknown.
+type position struct {
+	file string
+	line int
 }
 
 func newProtector(L *lua.LState) *protector {
 	p := &protector{}
 	p.noop = L.NewFunction(func(*lua.LState) int { return 0 })
 	p.identity = L.NewFunction(func(L *lua.LState) int { return 1 })
+	p.record = L.NewFunction(func(L *lua.LState) int {
+		p.raised = raisedAt(L)
+		return 1
+	})
 	p.trampoline = L.NewFunction(func(L *lua.LState) int {
 		L.Push(p.noop)
 		if err := L.PCall(0, 0, nil); err != nil {
@@ -49,7 +80,95 @@ func newProtector(L *lua.LState) *protector {
 // in protected mode, leaving nret results (all for lua.MultRet) in its place.
 func (p *protector) call(L *lua.LState, base, nargs, nret int) error {
 	L.Insert(p.trampoline, base+1)
-	return L.PCall(nargs+1, nret, p.identity)
+	err := L.PCall(nargs+1, nret, p.identity)
+	chargeTraceback(L, err)
+	return err
+}
+
+// chargeTraceback charges the traceback gopher-lua built for err, if it
+// did, which it does only when the error handler itself failed: the frames
+// of a full stack, and the levels of the stack that remains (the frames
+// below the protected call, and their tail calls, which a loop around the
+// call would have traced again and again). It raises nothing: if that
+// spends the allowance, the script stops at its next instruction.
+func chargeTraceback(L *lua.LState, err error) {
+	ae, ok := err.(*lua.ApiError)
+	if !ok || ae.StackTrace == "" {
+		return
+	}
+	if w, ok := L.Context().(*workCtx); ok {
+		w.add(overflowCost + tailCallCost*stackLevels(L))
+	}
+}
+
+// stackLevels returns the levels of L's call stack as gopher-lua's
+// traceback counts them: one per frame and one per tail call each frame
+// made. GetStack(level) finds a frame exactly for the levels below that
+// number, so a binary search finds it with a few dozen walks of the stack.
+func stackLevels(L *lua.LState) int64 {
+	has := func(level int64) bool {
+		_, ok := L.GetStack(int(level))
+		return ok
+	}
+	if !has(0) {
+		return 0
+	}
+	lo, hi := int64(0), int64(1) // has(lo), and hi is to be tested
+	for has(hi) {
+		lo = hi
+		if hi >= maxStackLevel {
+			return hi
+		}
+		hi *= 2
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if has(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// hostCall is call for the host: it also returns where in a script an
+// error was raised, so that errors whose message carries no position (error
+// objects that are not strings, error(msg, 0), errors raised by host
+// functions with Error) still get one. gopher-lua calls the error handler
+// before it unwinds the call stack, so the handler still sees the frame
+// that raised the error.
+func (p *protector) hostCall(L *lua.LState, base, nargs, nret int) (position, error) {
+	saved := p.raised // a host function may call back into the script
+	p.raised = position{}
+	L.Insert(p.trampoline, base+1)
+	err := L.PCall(nargs+1, nret, p.record)
+	chargeTraceback(L, err)
+	at := p.raised
+	p.raised = saved
+	return at, err
+}
+
+// raisedAt returns the position of the innermost Lua function on L's call
+// stack: called from an error handler, the line that raised the error (for
+// an error raised by a Go function, the line that called it). It reads the
+// call stack only, running no script code.
+func raisedAt(L *lua.LState) position {
+	// GetStack counts tail calls as levels and answers the bottom frame
+	// for levels below it: bound the walk by the call stack size.
+	for level := 1; level <= 2*callStackSize; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sl", dbg, lua.LNil); err != nil {
+			continue
+		}
+		if dbg.Source != "" && dbg.CurrentLine > 0 {
+			return position{file: dbg.Source, line: dbg.CurrentLine}
+		}
+	}
+	return position{}
 }
 
 // pcall is Lua's pcall over a protected call.
@@ -96,9 +215,13 @@ func (p *protector) xpcall(L *lua.LState) int {
 	return 2
 }
 
-// errorObject returns the value a Lua error carries.
+// errorObject returns the value a Lua error carries, with memory addresses
+// in a message replaced (see scrubAddresses).
 func errorObject(err error) lua.LValue {
 	if ae, ok := err.(*lua.ApiError); ok && ae.Object != nil {
+		if s, ok := ae.Object.(lua.LString); ok {
+			return lua.LString(scrubAddresses(string(s)))
+		}
 		return ae.Object
 	}
 	return lua.LString(errorText(err))

@@ -11,28 +11,50 @@
 // script code. pcall and xpcall are replaced by versions that build no
 // traceback and close upvalues correctly (see protect.go).
 //
-// Each Run or Call has a deadline (Limits.CallTimeout) and a memory budget
-// (Limits.MaxMemory): a watchdog goroutine polls the Go heap and cancels the
-// call when it grew by more than the budget. Go builtins that the deadline
-// cannot interrupt are replaced by bounded versions: string.rep, format,
-// find, match, gmatch, gsub, byte, char, table.concat, table.sort and
-// unpack. Compile refuses sources that are too large or too deeply nested
-// before gopher-lua's parser and compiler (which would overflow the Go
-// stack) see them. Exceeding a limit ends the call with an error that a
-// script's pcall cannot hide.
+// # Determinism
 //
-// What is not guarded: a single VM instruction runs to its end. `..` of two
-// huge strings allocates in one step; the watchdog stops the script right
-// after it. Assigning t[n] for any n below lua.MaxArrayIndex (2^26 by
-// default) makes gopher-lua extend the table's array with nils up to n:
-// about 1 GiB and many seconds in one instruction. That bound is a
-// process-wide variable of gopher-lua, so this package leaves it alone; the
-// program should lower it once at start (lua.MaxArrayIndex = 1 << 20:
-// larger keys go to the hash part, and #t and ipairs then see at most the
-// first 2^20 entries of a list). Memory is measured for the
-// whole process, so allocations by other goroutines during a call count
-// against the script, and garbage present when the call starts (up to half
-// the budget) counts for it.
+// A session is replayed from its log, so whatever a script computes or
+// shows must not depend on the machine. tostring, print and
+// string.format's %s name tables, functions and userdata "table: 1",
+// "function: 2", numbered per sandbox in the order they are first turned
+// into text, instead of by memory address (see tostring.go), and error
+// messages have addresses removed. Each outermost Run or Call may run
+// Limits.MaxInstructions VM instructions, and the host may set a budget for
+// a sequence of calls with SetBudget; Used reports what was spent. The count
+// is exact and the same on every machine (see work.go). Retained measures,
+// just as deterministically, how much data a script keeps between calls.
+//
+// # Limits
+//
+// Besides the instruction limit, each call has a deadline
+// (Limits.CallTimeout) and a memory budget (Limits.MaxMemory): a watchdog
+// goroutine polls the Go heap and cancels the call when it grew by more
+// than the budget. These two depend on the machine and are a safety net;
+// errors they cause are marked Environmental, and so are Fatal errors from
+// the host (see Error). Go builtins that neither the VM's instruction count
+// nor the deadline can interrupt are replaced by bounded versions that
+// charge their work to the instruction count: string.rep, format, find,
+// match, gmatch, gsub, byte, char, table.concat, table.sort and unpack.
+// Compile refuses sources that are too large or too deeply nested before
+// gopher-lua's parser and compiler (which would overflow the Go stack) see
+// them; it accepts a UTF-8 byte-order mark and CRLF line endings. Exceeding
+// a limit ends the call with an error that a script's pcall cannot hide.
+//
+// What is not guarded: a single VM instruction runs to its end and counts
+// as one. `..` of two huge strings allocates in one step; the watchdog
+// stops the script right after it. gopher-lua's own builtins that take time
+// in proportion to a table or a string (table.insert and table.remove near
+// the front of a long list, table.maxn, next over a table with many removed
+// keys, string.sub, upper, lower and reverse of a huge string) also count
+// as one instruction each, so only the deadline bounds a loop of them. Assigning t[n] for any n below
+// lua.MaxArrayIndex makes gopher-lua extend the table's array with nils up
+// to n in one instruction: about 1 GiB and many seconds for gopher-lua's
+// default bound of 2^26. That bound is a process-wide variable of
+// gopher-lua, so New lowers it to 2^20 once per process (larger keys go to
+// the hash part; #t and ipairs then see at most the first 2^20 entries of a
+// list). Memory is measured for the whole process, so allocations by other
+// goroutines during a call count against the script, and garbage present
+// when the call starts (up to half the budget) counts for it.
 //
 // A Go panic inside a host function is turned by gopher-lua into a Lua error
 // that a script's pcall can catch. Register host functions with NewFunction,
@@ -71,6 +93,17 @@ const (
 	defaultMaxSubject  = 1 << 20
 )
 
+// maxArrayIndex is what New sets lua.MaxArrayIndex to: integer keys below
+// it extend a table's array part (see the package doc).
+const maxArrayIndex = 1 << 20
+
+// lowerArrayIndex sets lua.MaxArrayIndex once per process. It is the one
+// package-level variable of this package: lua.MaxArrayIndex is itself a
+// process-wide variable of gopher-lua, read by every running state, so it
+// is written once, before the first sandbox exists, and never again (a
+// write while another goroutine runs a script would be a data race).
+var lowerArrayIndex sync.Once
+
 // State options: a bounded call stack (Lua-to-Lua recursion deeper than this
 // is a "stack overflow" error) and a data stack that grows in large steps up
 // to 1M slots (16 MiB).
@@ -86,30 +119,41 @@ const pollInterval = 2 * time.Millisecond
 
 // Limits bounds what one script may use. A zero field takes its default.
 type Limits struct {
-	CallTimeout time.Duration // deadline for each Run or Call (default 2s)
-	MaxMemory   uint64        // heap growth allowed while a call runs, in bytes (default 256 MiB)
-	MaxSource   int           // largest source Compile accepts, in bytes (default 1 MiB)
-	MaxNesting  int           // deepest nesting of ( [ { in a source (default 200)
-	MaxString   int           // longest string made by string.rep, format, gsub, table.concat or print, not by .. (default 4 MiB)
-	MaxPattern  int           // longest pattern for find, match, gmatch and gsub (default 256 bytes)
-	MaxSubject  int           // longest string those functions match a pattern against; a plain find is not capped (default 1 MiB)
+	// MaxInstructions bounds the work of each outermost Run or Call,
+	// nested calls included: VM instructions, plus the work of Go builtins
+	// that loop (one instruction per 4 pattern-matching steps or sort
+	// comparisons, per 64 bytes built by string.rep, format, gsub,
+	// table.concat or print). Default 5,000,000: about 0.04 s of
+	// `while true do end`; see work.go for measured rates.
+	MaxInstructions int64
+	CallTimeout     time.Duration // deadline for each Run or Call (default 2s)
+	MaxMemory       uint64        // heap growth allowed while a call runs, in bytes (default 256 MiB)
+	MaxSource       int           // largest source Compile accepts, in bytes (default 1 MiB)
+	MaxNesting      int           // deepest nesting of ( [ { in a source (default 200)
+	MaxString       int           // longest string made by string.rep, format, gsub, table.concat or print, not by .. (default 4 MiB)
+	MaxPattern      int           // longest pattern for find, match, gmatch and gsub (default 256 bytes)
+	MaxSubject      int           // longest string those functions match a pattern against; a plain find is not capped (default 1 MiB)
 }
 
 // DefaultLimits returns the limits for instructors' scenario scripts.
 func DefaultLimits() Limits {
 	return Limits{
-		CallTimeout: defaultCallTimeout,
-		MaxMemory:   defaultMaxMemory,
-		MaxSource:   defaultMaxSource,
-		MaxNesting:  defaultMaxNesting,
-		MaxString:   defaultMaxString,
-		MaxPattern:  defaultMaxPattern,
-		MaxSubject:  defaultMaxSubject,
+		MaxInstructions: defaultMaxInstructions,
+		CallTimeout:     defaultCallTimeout,
+		MaxMemory:       defaultMaxMemory,
+		MaxSource:       defaultMaxSource,
+		MaxNesting:      defaultMaxNesting,
+		MaxString:       defaultMaxString,
+		MaxPattern:      defaultMaxPattern,
+		MaxSubject:      defaultMaxSubject,
 	}
 }
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
+	if l.MaxInstructions <= 0 {
+		l.MaxInstructions = d.MaxInstructions
+	}
 	if l.CallTimeout <= 0 {
 		l.CallTimeout = d.CallTimeout
 	}
@@ -144,6 +188,10 @@ type Sandbox struct {
 	cur    *callState      // the outermost running call, nil when idle
 	closed bool
 
+	used      int64 // instructions run by finished calls (Used)
+	budget    int64 // instructions left of SetBudget's budget, -1 for none
+	budgetSet int64 // what SetBudget was given, for the error message
+
 	mu     sync.Mutex // guards fatal and the cancel of cur
 	fatal  *Error
 	cancel context.CancelFunc
@@ -151,15 +199,20 @@ type Sandbox struct {
 
 // callState is what one outermost Run or Call shares with its watchdog.
 type callState struct {
-	ctx    context.Context
+	ctx    context.Context // the deadline context
 	cancel context.CancelFunc
+	work   *workCtx    // counts instructions; wraps ctx
 	memory atomic.Bool // set by the watchdog before it cancels ctx
 }
 
 // New returns a sandbox with the given limits. rnd must return numbers in
 // [0,1) from the session's seeded source (nil makes math.random an error);
 // print receives each line printed by the script (nil discards them).
+//
+// The first call of New in a process sets lua.MaxArrayIndex (see the
+// package doc).
 func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
+	lowerArrayIndex.Do(func() { lua.MaxArrayIndex = maxArrayIndex })
 	lim = lim.withDefaults()
 	L := lua.NewState(lua.Options{
 		SkipOpenLibs:        true,
@@ -169,7 +222,7 @@ func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
 		RegistryGrowStep:    registryGrowStep,
 		IncludeGoStackTrace: false,
 	})
-	s := &Sandbox{lim: lim, l: L, prot: newProtector(L), names: map[string]bool{}}
+	s := &Sandbox{lim: lim, l: L, prot: newProtector(L), names: map[string]bool{}, budget: -1, budgetSet: -1}
 	for _, lib := range []struct {
 		name string
 		open lua.LGFunction
@@ -184,7 +237,7 @@ func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
 		L.Call(1, 0)
 	}
 
-	g := &guards{lim: lim, rnd: rnd, print: print}
+	g := &guards{lim: lim, rnd: rnd, print: print, names: &namer{}}
 	globals := L.G.Global
 	for _, name := range []string{
 		"load", "loadstring", "loadfile", "dofile", "require", "module",
@@ -197,6 +250,7 @@ func New(lim Limits, rnd func() float64, print func(string)) *Sandbox {
 		t.RawSetString(name, L.NewFunction(fn))
 	}
 	set(globals, "print", s.guardPanics(g.basePrint))
+	set(globals, "tostring", g.baseTostring)
 	set(globals, "unpack", g.baseUnpack)
 	set(globals, "setmetatable", g.baseSetmetatable)
 	set(globals, "pcall", s.prot.pcall)
@@ -262,9 +316,12 @@ func (s *Sandbox) guardPanics(fn lua.LGFunction) lua.LGFunction {
 // Fatal records err as a fatal condition: the running Run or Call stops at
 // the script's next instruction and returns it, whatever pcall the script
 // uses, and so does every later Run and Call. The error is returned as an
-// *Error: unchanged if err is one, otherwise with err's text as Msg and the
-// position where the script stopped. The first fatal error wins. Fatal may
-// be called from any goroutine; it does nothing for a nil err.
+// *Error: unchanged if err is one (Environmental as the host set it),
+// otherwise with err's text as Msg, the position where the script stopped,
+// and Environmental set, since the host's reasons (a session stopped from
+// another goroutine, a failing disk, a panic in host code) are not the
+// script's. The first fatal error wins. Fatal may be called from any
+// goroutine; it does nothing for a nil err.
 func (s *Sandbox) Fatal(err error) {
 	if err == nil {
 		return
@@ -277,7 +334,7 @@ func (s *Sandbox) Fatal(err error) {
 			c := *e
 			s.fatal = &c
 		} else {
-			s.fatal = &Error{Msg: err.Error()}
+			s.fatal = &Error{Msg: err.Error(), Environmental: true}
 		}
 	}
 	if s.cancel != nil {
@@ -302,8 +359,17 @@ func (s *Sandbox) fatalError(file string, line int) *Error {
 
 // Compile checks src against MaxSource and MaxNesting before parsing it,
 // then parses and compiles it as the chunk name (a file path such as
-// "scenarios/x.lua", used as is in error messages). The result may be run
-// by any Sandbox, any number of times.
+// "scenarios/x.lua", used as is in error messages). A leading UTF-8
+// byte-order mark is skipped, and CRLF, LF CR and lone CR line endings
+// read as LF, as Lua 5.1 reads them (also inside long strings), so line
+// numbers match what any editor shows. Every compile error carries a line:
+// for the few that gopher-lua reports without one (too many local
+// variables, registers or constants, or a jump too long, in the main
+// chunk), the line of the statement that causes it. Compile also refuses
+// functions that gopher-lua's compiler would take long over (too many
+// distinct constants, labels and gotos; see maxConstantScan) or would
+// miscompile (more than 255 upvalues). The result may be run by any
+// Sandbox, any number of times.
 func (s *Sandbox) Compile(name string, src []byte) (proto *lua.FunctionProto, err error) {
 	if name == "" {
 		name = unknownFile
@@ -311,6 +377,7 @@ func (s *Sandbox) Compile(name string, src []byte) (proto *lua.FunctionProto, er
 	if len(src) > s.lim.MaxSource {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("source too large (%d bytes, limit %s)", len(src), formatBytes(uint64(s.lim.MaxSource)))}
 	}
+	src = normalizeSource(src)
 	if e := checkNesting(name, src, s.lim.MaxNesting); e != nil {
 		return nil, e
 	}
@@ -323,19 +390,22 @@ func (s *Sandbox) Compile(name string, src []byte) (proto *lua.FunctionProto, er
 	if perr != nil {
 		return nil, syntaxError(name, src, perr)
 	}
-	if e := checkTreeDepth(name, chunk); e != nil {
+	if e := checkTree(name, chunk); e != nil {
 		return nil, e
 	}
-	proto, cerr := lua.Compile(chunk, name)
-	if cerr != nil {
-		return nil, compileError(name, cerr)
+	proto, e := compileChunk(chunk, name)
+	if e != nil {
+		if e.Line == 0 {
+			e.Line = locateCompileError(chunk, name, e.Msg)
+		}
+		return nil, e
 	}
 	s.names[name] = true
 	return proto, nil
 }
 
-// Run runs a compiled chunk under the call's deadline and memory budget and
-// returns what the chunk returned.
+// Run runs a compiled chunk under the call's limits (instructions, budget,
+// deadline, memory) and returns what the chunk returned.
 func (s *Sandbox) Run(proto *lua.FunctionProto) ([]lua.LValue, error) {
 	if proto == nil {
 		return nil, &Error{File: unknownFile, Msg: "no chunk to run"}
@@ -345,16 +415,16 @@ func (s *Sandbox) Run(proto *lua.FunctionProto) ([]lua.LValue, error) {
 		file = unknownFile
 	}
 	if s.closed {
-		return nil, &Error{File: file, Msg: "sandbox is closed"}
+		return nil, &Error{File: file, Msg: "sandbox is closed", Environmental: true}
 	}
 	s.names[file] = true
 	return s.call(s.l.NewFunctionFromProto(proto), lua.MultRet, file, nil)
 }
 
-// Call calls fn with args under the call's deadline and memory budget and
-// returns nret results (all of them for lua.MultRet). A host function may
-// use Call to call back into the script; such a nested call shares the
-// outer call's deadline and budget.
+// Call calls fn with args under the call's limits (instructions, budget,
+// deadline, memory) and returns nret results (all of them for
+// lua.MultRet). A host function may use Call to call back into the script;
+// such a nested call shares the outer call's limits and instruction count.
 func (s *Sandbox) Call(fn lua.LValue, nret int, args ...lua.LValue) ([]lua.LValue, error) {
 	file := unknownFile
 	if f, ok := fn.(*lua.LFunction); ok && !f.IsG && f.Proto != nil && f.Proto.SourceName != "" {
@@ -378,16 +448,16 @@ func (s *Sandbox) Close() {
 
 func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) ([]lua.LValue, error) {
 	if s.closed {
-		return nil, &Error{File: file, Msg: "sandbox is closed"}
+		return nil, &Error{File: file, Msg: "sandbox is closed", Environmental: true}
 	}
 	if e := s.fatalError(file, 0); e != nil {
 		return nil, e
 	}
 	if s.depth > 0 {
 		s.depth++
-		rets, err := s.pcall(fn, nret, args)
+		rets, at, err := s.pcall(fn, nret, args)
 		s.depth--
-		if e := s.outcome(file, err, s.cur); e != nil {
+		if e := s.outcome(file, err, at, s.cur); e != nil {
 			return nil, e
 		}
 		return rets, nil
@@ -395,7 +465,7 @@ func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) 
 
 	ctx, cancel := context.WithTimeout(context.Background(), s.lim.CallTimeout)
 	defer cancel()
-	cs := &callState{ctx: ctx, cancel: cancel}
+	cs := &callState{ctx: ctx, cancel: cancel, work: s.startWork(ctx)}
 	s.mu.Lock()
 	s.cancel = cancel
 	s.mu.Unlock()
@@ -405,11 +475,12 @@ func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) 
 
 	s.cur = cs
 	s.depth++
-	s.l.SetContext(ctx)
-	rets, err := s.pcall(fn, nret, args)
+	s.l.SetContext(cs.work)
+	rets, at, err := s.pcall(fn, nret, args)
 	s.l.RemoveContext()
 	s.depth--
 	s.cur = nil
+	s.endWork(cs.work)
 
 	close(stop)
 	<-done
@@ -417,14 +488,15 @@ func (s *Sandbox) call(fn lua.LValue, nret int, file string, args []lua.LValue) 
 	s.cancel = nil
 	s.mu.Unlock()
 
-	if e := s.outcome(file, err, cs); e != nil {
+	if e := s.outcome(file, err, at, cs); e != nil {
 		return nil, e
 	}
 	return rets, nil
 }
 
-// pcall calls fn in protected mode and pops its results.
-func (s *Sandbox) pcall(fn lua.LValue, nret int, args []lua.LValue) ([]lua.LValue, error) {
+// pcall calls fn in protected mode and pops its results. On an error it
+// also returns where the error was raised (see protector.hostCall).
+func (s *Sandbox) pcall(fn lua.LValue, nret int, args []lua.LValue) ([]lua.LValue, position, error) {
 	L := s.l
 	top := L.GetTop()
 	L.Push(fn)
@@ -434,27 +506,31 @@ func (s *Sandbox) pcall(fn lua.LValue, nret int, args []lua.LValue) ([]lua.LValu
 		}
 		L.Push(a)
 	}
-	if err := s.prot.call(L, top, len(args), nret); err != nil {
+	if at, err := s.prot.hostCall(L, top, len(args), nret); err != nil {
 		L.SetTop(top)
-		return nil, err
+		return nil, at, err
 	}
 	rets := make([]lua.LValue, L.GetTop()-top)
 	for i := range rets {
 		rets[i] = L.Get(top + 1 + i)
 	}
 	L.SetTop(top)
-	return rets, nil
+	return rets, position{}, nil
 }
 
 // outcome turns the end of a call into the error to return: a fatal error
 // first, then an exceeded limit (which pcall in the script cannot hide,
-// since the context stays cancelled), then the script's own error.
-func (s *Sandbox) outcome(file string, err error, cs *callState) *Error {
+// since the context stays done), the one reached first when several were,
+// then the script's own error. at is where the error was raised, for
+// messages that carry no position.
+func (s *Sandbox) outcome(file string, err error, at position, cs *callState) *Error {
 	pos := Error{File: file}
 	if err != nil {
 		pos.Msg = errorText(err)
 		if f, line, rest, ok := splitPosition(pos.Msg, s.names); ok {
 			pos.File, pos.Line, pos.Msg = f, line, rest
+		} else if at.line > 0 {
+			pos.File, pos.Line = at.file, at.line
 		}
 	}
 	if e := s.fatalError(pos.File, pos.Line); e != nil {
@@ -462,14 +538,20 @@ func (s *Sandbox) outcome(file string, err error, cs *callState) *Error {
 	}
 	if cs != nil {
 		switch {
+		case cs.work.exceeded():
+			pos.Msg = cs.work.Err().Error()
+			return &pos
 		case cs.memory.Load():
 			pos.Msg = fmt.Sprintf("script exceeded its memory limit (%s)", formatBytes(s.lim.MaxMemory))
+			pos.Environmental = true
 			return &pos
 		case errors.Is(cs.ctx.Err(), context.DeadlineExceeded):
 			pos.Msg = fmt.Sprintf("script exceeded its time limit (%s)", s.lim.CallTimeout)
+			pos.Environmental = true
 			return &pos
 		case cs.ctx.Err() != nil:
 			pos.Msg = "script was stopped"
+			pos.Environmental = true
 			return &pos
 		}
 	}

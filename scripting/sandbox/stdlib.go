@@ -22,6 +22,7 @@ type guards struct {
 	lim   Limits
 	rnd   func() float64
 	print func(string)
+	names *namer
 }
 
 // luaInt reads argument n as Lua 5.1's luaL_checkint does: a number or a
@@ -91,7 +92,10 @@ func (w *bounded) addByte(c byte) {
 	w.b = append(w.b, c)
 }
 
+// push pushes the string built and charges its building to the call's
+// instruction budget.
 func (w *bounded) push() {
+	chargeBytes(w.L, len(w.b))
 	w.L.Push(lua.LString(w.b))
 }
 
@@ -115,16 +119,23 @@ func (g *guards) basePrint(L *lua.LState) int {
 		if i > 1 {
 			w.addByte('\t')
 		}
-		v := L.ToStringMeta(L.Get(i))
+		v := g.names.tostring(L, L.Get(i))
 		if !lua.LVCanConvToString(v) {
 			L.RaiseError("'tostring' must return a string to 'print'")
 		}
 		w.add(lua.LVAsString(v))
 	}
+	chargeBytes(L, len(w.b))
 	if g.print != nil {
 		g.print(string(w.b))
 	}
 	return 0
+}
+
+// baseTostring is Lua 5.1's tostring with stable names (see namer).
+func (g *guards) baseTostring(L *lua.LState) int {
+	L.Push(g.names.tostring(L, L.CheckAny(1)))
+	return 1
 }
 
 // baseUnpack is Lua 5.1's unpack with its stack bound.
@@ -175,6 +186,7 @@ func (g *guards) strRep(L *lua.LState) int {
 	if n > g.lim.MaxString/len(s) {
 		L.RaiseError("string.rep: resulting string too large (limit %s)", formatBytes(uint64(g.lim.MaxString)))
 	}
+	chargeBytes(L, n*len(s))
 	L.Push(lua.LString(strings.Repeat(s, n)))
 	return 1
 }
@@ -271,13 +283,16 @@ func (g *guards) findAux(L *lua.LState, find bool) int {
 }
 
 // strGmatch returns an iterator that finds one match per call, instead of
-// finding all of them up front as gopher-lua does.
+// finding all of them up front as gopher-lua does. The iterator holds the
+// subject and the pattern as upvalues, where Retained sees them.
 func (g *guards) strGmatch(L *lua.LState) int {
 	s := L.CheckString(1)
 	p := L.CheckString(2)
 	g.checkPattern(L, "string.gmatch", s, p)
 	pos := 0
-	L.Push(L.NewFunction(func(L *lua.LState) int {
+	L.Push(L.NewClosure(func(L *lua.LState) int {
+		s := lua.LVAsString(L.Get(lua.UpvalueIndex(1)))
+		p := lua.LVAsString(L.Get(lua.UpvalueIndex(2)))
 		m := newMatcher(L, s, p)
 		for src := pos; src <= len(s); src++ {
 			m.reset()
@@ -291,7 +306,7 @@ func (g *guards) strGmatch(L *lua.LState) int {
 		}
 		pos = len(s) + 1
 		return 0
-	}))
+	}, lua.LString(s), lua.LString(p)))
 	return 1
 }
 
@@ -316,6 +331,7 @@ func (g *guards) strGsub(L *lua.LState) int {
 	w := g.newBounded(L, "string.gsub")
 	s, n := 0, 0
 	for n < maxN {
+		m.meter.add(stepsPerInstruction) // one instruction per attempt
 		m.reset()
 		e := m.match(s, pstart)
 		if e != -1 {
@@ -405,6 +421,7 @@ func (g *guards) tabConcat(L *lua.LState) int {
 		last = luaInt(L, 4)
 	}
 	w := g.newBounded(L, "table.concat")
+	elements := max(last-i+1, 0)
 	for ; i <= last; i++ {
 		v := t.RawGet(lua.LNumber(i))
 		if !lua.LVCanConvToString(v) {
@@ -415,21 +432,21 @@ func (g *guards) tabConcat(L *lua.LState) int {
 			w.add(sep)
 		}
 	}
+	chargeWork(L, elements)
 	w.push()
 	return 1
 }
 
-// tabSort sorts t[1..#t] and, unlike gopher-lua's, checks the call's
-// deadline while it compares, so sorting millions of values without a Lua
-// comparator (which the VM would interrupt) still stops in time.
+// tabSort sorts t[1..#t] and, unlike gopher-lua's, charges its comparisons
+// to the call's instruction budget and checks the call's deadline while it
+// compares, so sorting millions of values without a Lua comparator (which
+// the VM would count and interrupt) still stops, at the same point on every
+// machine.
 func (g *guards) tabSort(L *lua.LState) int {
 	t := L.CheckTable(1)
-	s := &tableSorter{L: L, t: t, n: t.Len()}
+	s := &tableSorter{L: L, t: t, n: t.Len(), meter: newMeter(L)}
 	if L.Get(2) != lua.LNil {
 		s.fn = L.CheckFunction(2)
-	}
-	if ctx := L.Context(); ctx != nil {
-		s.done = ctx.Done()
 	}
 	sort.Sort(s)
 	return 0
@@ -440,8 +457,7 @@ type tableSorter struct {
 	t     *lua.LTable
 	fn    *lua.LFunction
 	n     int
-	steps int
-	done  <-chan struct{}
+	meter meter
 }
 
 func (s *tableSorter) Len() int { return s.n }
@@ -453,14 +469,7 @@ func (s *tableSorter) Swap(i, j int) {
 }
 
 func (s *tableSorter) Less(i, j int) bool {
-	s.steps++
-	if s.steps%stepsPerCheck == 0 && s.done != nil {
-		select {
-		case <-s.done:
-			s.L.RaiseError("%s", s.L.Context().Err().Error())
-		default:
-		}
-	}
+	s.meter.add(1)
 	a, b := s.t.RawGet(lua.LNumber(i+1)), s.t.RawGet(lua.LNumber(j+1))
 	if s.fn == nil {
 		return s.L.LessThan(a, b)

@@ -6,6 +6,6 @@ add_entity { id = "k", kind = "unit", role = "cybercrime", jurisdiction = "ru", 
 add_ending { id = "a", outcome = "convicted", result = "win", title = { en = "a", ru = "а" }, text = { en = "a", ru = "а" } }
 add_ending { id = "b", outcome = "acquitted", result = "loss", title = { en = "b", ru = "б" }, text = { en = "b", ru = "б" } }
 add_ending { id = "c", outcome = "refused", result = "loss", title = { en = "c", ru = "в" }, text = { en = "c", ru = "в" } }
-add_entity { id = "h", kind = "org", role = "host", jurisdiction = "ru", known = true, name = { en = "Host" } }
-add_record { id = "r", holder = "h", about = "h", kind = "logs", title = { en = "Logs" }, proves = { "link" } } -- want: "record \"r\" has no ru title"
+add_entity { id = "h", kind = "org", role = "host", jurisdiction = "ru", known = true, name = { en = "Host" } } -- want: "org \"h\": name has no ru text"
+add_record { id = "r", holder = "h", about = "h", kind = "logs", title = { en = "Logs" }, proves = { "link" } } -- want: "record \"r\": title has no ru text"
 add_ending { id = "d", outcome = "deadline", result = "loss", title = { en = "d", ru = "г" }, text = { en = "d", ru = "г" } }

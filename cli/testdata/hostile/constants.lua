@@ -1,0 +1,13 @@
+-- A function with tens of thousands of constants: compiling would take
+-- minutes, so it is refused with advice.
+-- args: check {dir}/constants.lua
+-- exit: 1
+-- want: smaller functions
+-- generate: constants
+scenario { id = "hostile", api = 1, title = "Hostile", briefing = "b", start = "2009-01-01", deadline = "500w", home = "ru", unit = "k", langs = { "en" } }
+use_rules("ru")
+add_entity { id = "k", kind = "unit", role = "cybercrime", jurisdiction = "ru", known = true }
+add_ending { id = "a", outcome = "convicted", result = "win", title = "a", text = "a" }
+add_ending { id = "b", outcome = "acquitted", result = "loss", title = "b", text = "b" }
+add_ending { id = "c", outcome = "refused", result = "loss", title = "c", text = "c" }
+add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text = "d" }

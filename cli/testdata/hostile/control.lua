@@ -1,0 +1,14 @@
+-- An error message full of terminal control characters: escaped on output,
+-- so that it cannot hide or fake the summary line.
+-- args: check {dir}/control.lua
+-- exit: 1
+-- want: \\x1b[2J
+-- not: \x1b[2J
+scenario { id = "hostile", api = 1, title = "Hostile", briefing = "b", start = "2009-01-01", deadline = "500w", home = "ru", unit = "k", langs = { "en" } }
+use_rules("ru")
+add_entity { id = "k", kind = "unit", role = "cybercrime", jurisdiction = "ru", known = true }
+add_ending { id = "a", outcome = "convicted", result = "win", title = "a", text = "a" }
+add_ending { id = "b", outcome = "acquitted", result = "loss", title = "b", text = "b" }
+add_ending { id = "c", outcome = "refused", result = "loss", title = "c", text = "c" }
+add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text = "d" }
+error("\27[2J\rall scenarios passed\0")

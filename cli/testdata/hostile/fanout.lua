@@ -1,0 +1,17 @@
+-- A timer handler that sets two timers each time: without a bound on live
+-- timers it never ends.
+-- args: test {dir}/fanout.lua
+-- exit: 1
+-- want: more than 1000 timers at once
+-- moves: wait 30d
+scenario { id = "hostile", api = 1, title = "Hostile", briefing = "b", start = "2009-01-01", deadline = "500w", home = "ru", unit = "k", langs = { "en" } }
+use_rules("ru")
+add_entity { id = "k", kind = "unit", role = "cybercrime", jurisdiction = "ru", known = true }
+add_ending { id = "a", outcome = "convicted", result = "win", title = "a", text = "a" }
+add_ending { id = "b", outcome = "acquitted", result = "loss", title = "b", text = "b" }
+add_ending { id = "c", outcome = "refused", result = "loss", title = "c", text = "c" }
+add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text = "d" }
+return {
+  on_start = function() add_timer("1h", "t") end,
+  on_timer = function(id) add_timer("1m", "a"); add_timer("1m", "b") end,
+}
