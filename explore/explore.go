@@ -261,7 +261,7 @@ func playVariant(p *engine.Program, seed uint64, v variant, baseline []string) (
 		return nil, err
 	}
 	defer s.Close()
-	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex()}
+	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex(), renewedAt: map[string]game.Minutes{}}
 	for _, l := range baseline {
 		if pl.choose() != l {
 			break
@@ -304,6 +304,8 @@ type player struct {
 	given  map[string]bool
 	failed map[string]bool
 	verbs  game.VerbIndex
+	// renewedAt is when a renewal of a preservation was last given.
+	renewedAt map[string]game.Minutes
 }
 
 // do gives one command and reports whether it applied.
@@ -368,27 +370,34 @@ func (pl *player) choose() string {
 		}
 		switch a.Verb {
 		case "preserve":
-			if slices.Contains(renew, line) {
+			inner := innerLine(line)
+			if slices.Contains(renew, inner) && g.Now()-pl.renewedAt[inner] > 3*game.Day {
+				// An instructed renewal takes a day or two to show as a
+				// request: it is not given again meanwhile.
+				pl.renewedAt[inner] = g.Now()
 				return line
 			}
 			if pl.given[line] {
 				continue
 			}
 			if pl.v.has(AskInstead) {
-				line = "ask" + strings.TrimPrefix(line, "preserve")
+				line = "ask" + strings.TrimPrefix(inner, "preserve")
 			}
 		case "ask":
 			continue // only as the AskInstead shortcut
+		case "refuse", "extend", "return":
+			continue // a diligent investigator decides: it opens the case
 		case "handoff":
 			early := pl.v.has(EarlyHandoff) || pl.v.has(HandoffOnce) && g.Returns() == 0
 			if len(v.Handoff.Missing) > 0 && !early {
 				continue
 			}
 		case "raid":
-			if g.WarrantUntil(a.Line[len("raid "):]) <= g.Now() {
+			if g.WarrantUntil(target(a.Line)) <= g.Now() || pl.v.has(NoSearch) {
 				continue
 			}
-			if pl.v.has(NoSearch) || hour != pl.searchHour() {
+			// An instructed unit chooses the hour itself.
+			if a.Via == "" && hour != pl.searchHour() {
 				continue // the player waits for its hour (see waitLine)
 			}
 		case "arrest":
@@ -512,7 +521,7 @@ func (pl *player) actions(v *game.View) []game.ActionView {
 // searched reports whether the player has searched anyone.
 func (pl *player) searched() bool {
 	for _, l := range pl.lines {
-		if verb(l) == "raid" {
+		if verb(innerLine(l)) == "raid" {
 			return true
 		}
 	}
@@ -537,14 +546,43 @@ func (pl *player) regrown() bool {
 	return false
 }
 
-// siteDealt reports whether the site is down, or no takedown is on offer.
+// siteDealt reports whether the site is down, or no takedown the player
+// would send is on offer.
 func (pl *player) siteDealt() bool {
 	for _, a := range pl.actions(pl.s.View()) {
-		if a.Verb == "takedown" && !pl.given[a.Line] && !slices.Contains(pl.v.withhold, a.Line) {
+		if a.Verb == "takedown" && !pl.given[a.Line] && !slices.Contains(pl.v.withhold, a.Line) &&
+			(a.Risk == game.RiskNone || pl.tempted(a)) {
 			return false
 		}
 	}
 	return true
+}
+
+// innerLine returns the command an instruction gives, or the line itself.
+func innerLine(line string) string {
+	if c, err := game.ParseCommand(line); err == nil && c.Verb == "instruct" && len(c.Args) > 1 {
+		return strings.Join(c.Args[1:], " ")
+	}
+	return line
+}
+
+// target returns the first argument of the command a line gives, through
+// an instruction.
+func target(line string) string {
+	c, err := game.ParseCommand(line)
+	if err != nil {
+		return ""
+	}
+	if c.Verb == "instruct" && len(c.Args) > 1 {
+		if in, err := game.ParseCommand(strings.Join(c.Args[1:], " ")); err == nil && len(in.Args) > 0 {
+			return in.Args[0]
+		}
+		return ""
+	}
+	if len(c.Args) == 0 {
+		return ""
+	}
+	return c.Args[0]
 }
 
 // waitLine is how long the player waits when it has nothing to do: until
@@ -554,7 +592,7 @@ func (pl *player) waitLine() string {
 	g := pl.s.Game()
 	v := pl.s.View()
 	for _, a := range pl.actions(v) {
-		if a.Verb == "raid" && g.WarrantUntil(a.Line[len("raid "):]) > g.Now() && !pl.given[a.Line] && !pl.v.has(NoSearch) && !slices.Contains(pl.v.withhold, a.Line) {
+		if a.Verb == "raid" && a.Via == "" && g.WarrantUntil(target(a.Line)) > g.Now() && !pl.given[a.Line] && !pl.v.has(NoSearch) && !slices.Contains(pl.v.withhold, a.Line) {
 			return fmt.Sprintf("wait until %02d:10", pl.searchHour())
 		}
 	}

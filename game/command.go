@@ -16,7 +16,17 @@ type Command struct {
 // command.
 func (c Command) String() string {
 	parts := []string{c.Verb}
-	for _, a := range c.Args {
+	// A last argument that takes the rest of the line ("text...") is
+	// written as typed, unquoted, when it can be read back that way.
+	restAt := -1
+	if v, ok := LookupVerb(c.Verb); ok && len(v.Args) > 0 && strings.HasSuffix(strings.TrimSuffix(v.Args[len(v.Args)-1], "?"), "...") {
+		restAt = len(v.Args) - 1
+	}
+	for i, a := range c.Args {
+		if i == restAt && i == len(c.Args)-1 && a != "" && !strings.ContainsAny(a, "\"#\t") {
+			parts = append(parts, a)
+			continue
+		}
 		if a == "" || strings.ContainsAny(a, " \t\"#") {
 			a = `"` + strings.ReplaceAll(a, `"`, `'`) + `"`
 		}
@@ -96,6 +106,8 @@ func Verbs() []Verb {
 		{"arrest", []string{"person"}, "legal", 2 * Hour, false},
 		{"handoff", []string{"unit"}, "case", 2 * Hour, false},
 		{"open", nil, "case", 2 * Hour, false},
+		{"refuse", nil, "case", 2 * Hour, false},
+		{"extend", nil, "case", 30 * Minute, false},
 		{"return", []string{"unit", "element..."}, "case", 2 * Hour, false},
 		{"instruct", []string{"unit", "command..."}, "case", 30 * Minute, false},
 		{"prosecute", []string{"now?"}, "case", 2 * Hour, false},

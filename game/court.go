@@ -55,7 +55,7 @@ func (s *Session) Needed() (court, serious []string) {
 // shown by their id.
 func ElementMsg(el string) Msg {
 	switch el {
-	case ElemDistribution, ElemIdentity, ElemLink, ElemIncome, ElemDamages, ElemRelease, ElemGroup, "payment":
+	case ElemDistribution, ElemIdentity, ElemLink, ElemIncome, ElemDamages, ElemRelease, ElemGroup, ElemTopTier, "payment":
 		return M("element." + el)
 	}
 	return Verbatim(el)
@@ -202,6 +202,8 @@ func (s *Session) provenInFile(elem string) bool {
 	switch elem {
 	case ElemDamages:
 		return s.damagesUntil(cut).Crime
+	case ElemTopTier:
+		return s.damagesUntil(cut).Serious
 	case ElemGroup:
 		if s.provenUntil(ElemGroup, cut) {
 			return true
@@ -289,7 +291,10 @@ func (s *Session) verdictDue() {
 	if !v.SeriousTier {
 		v.Reasons = append(v.Reasons, M("court.minor_tier", Money("total", d.Total, d.Currency), Money("threshold", d.Threshold, d.Currency)))
 	}
-	if v.SeriousTier && len(v.Lesser) == 0 {
+	// Charging someone who took no part is a miscarriage the court
+	// corrects: the case as brought falls short even when the others are
+	// convicted of everything.
+	if v.SeriousTier && len(v.Lesser) == 0 && len(v.Cleared) == 0 {
 		s.sayData(EvVerdict, "", M("court.guilty"), map[string]string{"convicted": "true"})
 		s.endWith(OutcomeConvicted)
 		return
@@ -365,7 +370,11 @@ func (s *Session) computeScore() (int, []ScoreLine) {
 		}
 	}
 	if s.returns > 0 {
-		lines = append(lines, ScoreLine{M("score.returns", Count("n", int64(s.returns))), -5 * s.returns})
+		id := "score.returns"
+		if s.receiving() {
+			id = "score.returns_by_you"
+		}
+		lines = append(lines, ScoreLine{M(id, Count("n", int64(s.returns))), -5 * s.returns})
 	}
 	if s.rejections > 0 {
 		lines = append(lines, ScoreLine{M("score.rejections", Count("n", int64(s.rejections))), -2 * s.rejections})
@@ -575,7 +584,22 @@ func missingCode(m Msg) string {
 }
 
 // KeyVerbs are the verbs of the key decisions the debrief looks at.
-func KeyVerbs() []string { return []string{"ask", "handoff", "mlat", "takedown", "raid", "prosecute"} }
+func KeyVerbs() []string {
+	return []string{"ask", "handoff", "mlat", "takedown", "raid", "prosecute", "open", "return", "refuse"}
+}
+
+// innerCommand returns the command an instruction gives, or the command
+// itself.
+func innerCommand(cmd Command) Command {
+	if cmd.Verb != "instruct" || len(cmd.Args) < 2 {
+		return cmd
+	}
+	inner, err := ParseCommand(strings.Join(cmd.Args[1:], " "))
+	if err != nil {
+		return cmd
+	}
+	return inner
+}
 
 // keyDecisions lists the key decisions of the session from its log, with
 // what each led to and whether it was a mistake, and the key decisions
@@ -585,6 +609,9 @@ func (s *Session) keyDecisions() []KeyDecision {
 	seen := map[string]bool{}
 	for i, e := range s.log {
 		cmd, err := ParseCommand(e.Line)
+		if err == nil {
+			cmd = innerCommand(cmd) // an instructed search is the investigator's decision too
+		}
 		if err != nil || !slices.Contains(KeyVerbs(), cmd.Verb) {
 			continue
 		}
@@ -669,6 +696,13 @@ func (s *Session) judge(cmd Command, at Minutes) (Msg, bool) {
 			return M("key.mlat_answered", Str("id", r.ID), Num("day", dayOf(r.DueAt))), false
 		}
 		return M("key.mlat_refused"), true
+	case "open":
+		late := s.flags[string(FlagDecisionLate)] != ""
+		return M("key.open", Num("day", dayOf(at))), late
+	case "refuse":
+		return M("key.refuse", Num("day", dayOf(at))), true
+	case "return":
+		return M("key.return", Num("day", dayOf(at))), true
 	case "prosecute":
 		late := 0
 		for _, e := range s.evidence {

@@ -27,7 +27,7 @@ func VerbPower(verb string) string {
 		return PowerOperate
 	case "order", "request", "statement", "mlat", "warrant", "takedown", "apply", "ask":
 		return PowerInvestigate
-	case "open", "return":
+	case "open", "return", "refuse", "extend":
 		return PowerOpenCase
 	}
 	return ""
@@ -101,31 +101,74 @@ func (s *Session) Powers() []string {
 func (s *Session) receiving() bool { return s.sc.Case.Receive.From != "" }
 
 // packageArrives delivers the package: the records its unit gathered are in
-// the file, and the time to decide starts.
+// the file, and, the first time, the time the law gives to decide starts. A
+// package sent back and returned does not stop that time (art. 144: only
+// opening a case or refusing to is a decision).
 func (s *Session) packageArrives(from string) {
-	first := !s.received
-	s.received, s.decided = true, false
+	first := s.arrivedAt == 0 && !s.received && !s.decided
+	s.received = true
 	if first {
 		for _, r := range s.sc.Records {
 			if r.Filed {
 				s.obtainRecord(r, M("basis.package", Ent("unit", from)), true, Msg{})
 			}
 		}
+		s.arrivedAt = s.now
+		s.decideBy = s.now + s.sc.Case.Receive.Limit
+		if s.sc.Case.Receive.Limit > 0 {
+			s.schedule(&task{at: s.decideBy, kind: taskDecision, id: from})
+		}
 	}
-	lim := s.sc.Case.Receive.Limit
-	s.say(EvPackage, from, M("case.package", Ent("unit", from), Date("by", s.now+lim)))
-	if lim > 0 {
-		s.schedule(&task{at: s.now + lim, kind: taskDecision, id: from})
-	}
+	s.say(EvPackage, from, M("case.package", Ent("unit", from), Date("by", s.decideBy)))
 }
 
-// decisionDue checks that a decision was taken on the package in time.
-func (s *Session) decisionDue() {
-	if s.decided || s.caseOpen || s.ending != nil {
-		return
+// decisionDue checks that a decision was taken on the report of a crime in
+// time.
+func (s *Session) decisionDue(at Minutes) {
+	if s.decided || s.caseOpen || s.ending != nil || at < s.decideBy {
+		return // decided, or the time was extended
 	}
 	s.setFlag(FlagDecisionLate)
 	s.say(EvMessage, "", M("case.decision_late"))
+}
+
+// extendCheck extends the time to decide once, to ten days from the
+// package's arrival (art. 144(3), by the head of the investigative body).
+func (s *Session) extendCheck(cost Minutes) {
+	switch {
+	case s.decided || s.caseOpen:
+		s.reject("extend", "decided", M("reject.case_open"), cost)
+		return
+	case s.arrivedAt == 0 && !s.received:
+		s.reject("extend", "no_package", M("reject.no_package"), cost)
+		return
+	case s.extended:
+		s.reject("extend", "extended", M("reject.extended"), cost)
+		return
+	}
+	s.extended = true
+	s.decideBy = s.arrivedAt + 10*Day
+	s.schedule(&task{at: s.decideBy, kind: taskDecision, id: s.sc.Case.Receive.From})
+	s.say(EvMessage, "", M("case.extended", Date("by", s.decideBy)))
+	s.advance(cost)
+}
+
+// refuseCase is the investigator's decision not to open a case: final.
+func (s *Session) refuseCase(cost Minutes) {
+	switch {
+	case s.caseOpen:
+		s.reject("refuse", "case_open", M("reject.case_open"), cost)
+		return
+	case !s.received:
+		s.reject("refuse", "no_package", M("reject.no_package"), cost)
+		return
+	}
+	s.decided = true
+	s.advance(cost)
+	s.refusals++
+	s.setFlag(FlagHandoffRefused)
+	s.say(EvCaseRefused, s.sc.Unit, M("case.refused_own", Ent("unit", s.sc.Unit)))
+	s.endWith(OutcomeRefused)
 }
 
 // openCase opens the criminal case on the package received: the
@@ -161,7 +204,7 @@ func (s *Session) returnPackage(u *Entity, elems []string, cost Minutes) {
 		s.reject("return", "not_sender", M("reject.not_sender", Ent("unit", u.ID), Ent("from", s.sc.Case.Receive.From)), cost)
 		return
 	}
-	s.decided, s.received = true, false
+	s.received = false
 	s.returns++
 	var wasted []string
 	for _, el := range elems {
@@ -196,11 +239,20 @@ func (s *Session) instructUnit(u *Entity, line string, cost Minutes) {
 }
 
 // carryOut is an instructed unit doing what it was told, in parallel with
-// the trainee: its command costs the trainee no time.
-func (s *Session) carryOut(unit, line string) {
+// the trainee: its command costs the trainee no time. A search is put off
+// once to the first lawful hour at which the operators' computers run, as
+// a unit planning it would.
+func (s *Session) carryOut(t *task) {
+	unit, line := t.id, t.line
 	cmd, err := ParseCommand(line)
 	if err == nil && cmd.Verb == "" {
 		return
+	}
+	if err == nil && cmd.Verb == "raid" && t.step == 0 {
+		if at := s.nextLawfulLive(); at > s.now {
+			s.schedule(&task{at: at, kind: taskInstruct, id: unit, line: line, step: 1})
+			return
+		}
 	}
 	prev, prevPar := s.acting, s.parallel
 	s.acting, s.parallel = unit, true
@@ -224,4 +276,22 @@ func (s *Session) carryOut(unit, line string) {
 	}
 	s.sayData(EvInstructed, unit, M("case.instruct_done", Ent("unit", unit), Str("line", line)), map[string]string{"line": line, "state": "done"})
 	act()
+}
+
+// nextLawfulLive returns the next moment, ten past an hour within a day,
+// at which a search is lawful and the operators' computers run; 0 when
+// there is none.
+func (s *Session) nextLawfulLive() Minutes {
+	home := s.sc.HomeLaw()
+	for k := range 25 {
+		at := s.now + Minutes(k)*Hour
+		at += Minutes(10-s.cal.At(at).Minute()) * Minute
+		if at < s.now {
+			continue
+		}
+		if s.ComputersOn(at) && (home == nil || !home.IsNight(s.cal.HourOf(at))) {
+			return at
+		}
+	}
+	return 0
 }

@@ -104,8 +104,11 @@ func (s *Session) EvidenceByNum(n string) *Evidence {
 // Proven reports whether admissible evidence proves an element of the
 // offence. The damages element is met when damages reach the threshold.
 func (s *Session) Proven(elem string) bool {
-	if elem == ElemDamages {
+	switch elem {
+	case ElemDamages:
 		return s.Damages().Crime
+	case ElemTopTier:
+		return s.Damages().Serious
 	}
 	return s.provenUntil(elem, -1)
 }

@@ -87,13 +87,17 @@ func (s *Session) prepare(cmd Command) (func(), error) {
 		return func() { s.handoff(u, v.Cost) }, nil
 	case "open":
 		return func() { s.openCase(v.Cost) }, nil
+	case "refuse":
+		return func() { s.refuseCase(v.Cost) }, nil
+	case "extend":
+		return func() { s.extendCheck(v.Cost) }, nil
 	case "return":
 		u, err := arg(0, KindUnit)
 		if err != nil {
 			return nil, err
 		}
 		var elems []string
-		for _, el := range cmd.Args[1:] {
+		for _, el := range strings.Fields(strings.Join(cmd.Args[1:], " ")) {
 			if !slices.Contains(s.elements(), el) {
 				return nil, usage("cmd.no_element", Str("element", el), Str("elements", strings.Join(s.elements(), ", ")))
 			}
@@ -451,7 +455,7 @@ func (s *Session) raid(p *Entity, urgency string, cost Minutes) {
 	home := s.sc.HomeLaw()
 	// Once the person is detained, nobody is at the keyboard: the machines
 	// are found locked or off.
-	live := s.ComputersOn(s.now) && !s.wiped && !s.arrested[p.ID]
+	live := s.ComputersOn(s.now) && !s.wiped && !s.arrested[p.ID] && slices.Contains(s.sc.Adversary.Operators, p.ID)
 	night := home.IsNight(s.cal.HourOf(s.now))
 	unlawful := night && (urgency == "" || !s.alerted)
 	operator := slices.Contains(s.sc.Adversary.Operators, p.ID)
@@ -590,6 +594,8 @@ func (s *Session) answer(r *Request) {
 				continue
 			}
 			if st.obtained {
+				s.say(EvAnswer, r.ID, M("answer.already", Str("id", r.ID), Ent("holder", h.ID), Txt("record", rec.Title)))
+				got++
 				continue
 			}
 			got++
@@ -708,7 +714,7 @@ func (s *Session) tipOff(why Msg, cause string) {
 		return
 	}
 	a := s.sc.Adversary
-	s.alerted, s.alertedAt, s.tipCause = true, s.now, cause
+	s.alerted, s.alertedAt, s.tipCause, s.tipWhy = true, s.now, cause, why
 	s.setFlag(FlagTippedOff)
 	s.hidden(EvTippedOff, "", why, map[string]string{"cause": cause})
 	s.schedule(&task{at: s.now + s.rng.Between(a.WipeDelay[0], a.WipeDelay[1]), kind: taskWipe})
@@ -776,11 +782,11 @@ func (s *Session) run(t *task) {
 			s.hidden(EvFled, t.id, M("adversary.fled", Ent("person", t.id)), nil)
 		}
 	case taskInstruct:
-		s.carryOut(t.id, t.line)
+		s.carryOut(t)
 	case taskPackage:
 		s.packageArrives(t.id)
 	case taskDecision:
-		s.decisionDue()
+		s.decisionDue(t.at)
 	case taskRecheck:
 		s.handoffOut = false
 		s.say(EvMessage, "", M("case.recheck_back"))

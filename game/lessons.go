@@ -137,7 +137,7 @@ func (s *Session) holds(f []string) (bool, Msg) {
 		return true, Msg{}
 	case "no-tipoff":
 		if s.alerted {
-			return false, M("why.tipped_off", Sub("cause", M("tipcause."+s.tipCause)), Num("day", dayOf(s.alertedAt)))
+			return false, M("why.tipped_off", Sub("cause", s.tipCauseMsg()), Num("day", dayOf(s.alertedAt)))
 		}
 		return true, Msg{}
 	case "serious-damages":
@@ -171,7 +171,7 @@ func (s *Session) negWhy(f []string) Msg {
 		case FlagTakedownEarly:
 			return M("why.takedown_early", Num("day", dayOf(s.eventAt(EvSiteDown))))
 		case FlagTippedOff:
-			return M("why.tipped_off", Sub("cause", M("tipcause."+s.tipCause)), Num("day", dayOf(s.alertedAt)))
+			return M("why.tipped_off", Sub("cause", s.tipCauseMsg()), Num("day", dayOf(s.alertedAt)))
 		case FlagCourtReturned:
 			ev := s.lastEvent(EvCourtReturned)
 			return M("why.court_returned", Num("day", dayOf(ev.At)), Lines("missing", elementMsgs(ev.Data["missing"])))
@@ -347,9 +347,13 @@ func (s *Session) Causes() []Cause {
 		switch ev.Kind {
 		case EvHandoffReturned:
 			missing, _ := ev.Msg.Arg("missing") // what the unit listed, as messages
-			add("returned", ev.At, M("cause.returned", Ent("unit", ev.Subject), Num("day", dayOf(ev.At)), Lines("missing", missing.Msgs)))
+			id := "cause.returned"
+			if s.receiving() {
+				id = "cause.returned_by_you" // the trainee's unit sent it back
+			}
+			add("returned", ev.At, M(id, Ent("unit", ev.Subject), Num("day", dayOf(ev.At)), Lines("missing", missing.Msgs)))
 		case EvTippedOff:
-			add("tipped-off", ev.At, M("cause.tipped_off", Sub("cause", M("tipcause."+ev.Data["cause"])), Num("day", dayOf(ev.At))))
+			add("tipped-off", ev.At, M("cause.tipped_off", Sub("cause", s.tipCauseMsg()), Num("day", dayOf(ev.At))))
 		case EvRaid:
 			switch {
 			case ev.Data["unlawful"] == "true":
@@ -503,6 +507,15 @@ func elementMsgs(ids string) []Msg {
 		out = append(out, ElementMsg(id))
 	}
 	return out
+}
+
+// tipCauseMsg says what warned the operators: for a scenario's own tip-off,
+// the reason it gave.
+func (s *Session) tipCauseMsg() Msg {
+	if s.tipCause == "script" && s.tipWhy.ID != "" {
+		return s.tipWhy
+	}
+	return M("tipcause." + s.tipCause)
 }
 
 // pendingAt lists the requests that were sent but not yet answered at t:

@@ -68,10 +68,11 @@ func RulesDoc() string {
 	w("offers the command that way, with `via`).\n\n")
 	w("When the trainee plays the receiving unit (`set_case.receive`), the sending unit's package arrives at\n")
 	w("`receive.at` with the records marked `filed` in the file, and the law's `receive.limit` to decide\n")
-	w("starts (`decision_late` flag when it passes). `open` opens the case; `return UNIT ELEMENT...` sends the\n")
-	w("package back (a return) and the sending unit carries out what its `does` lists for each element asked,\n")
-	w("then sends the package again after `delays.return`; asking for an element already proven sets\n")
-	w("`return_wasted` and costs the same weeks.\n\n")
+	w("starts (`decision_late` flag when it passes; `extend` makes it ten days once). Only `open` and `refuse`\n")
+	w("are decisions; `return UNIT ELEMENT...` sends the package back and the sending unit carries out what its\n")
+	w("`does` lists for each element asked, then sends the package again after `delays.return`, while the\n")
+	w("time to decide runs on; asking for an element already proven sets `return_wasted`. A search given as\n")
+	w("an instruction is carried out at the first lawful hour at which the operators' computers run.\n\n")
 	w("## Legal channels\n\n")
 	w("- **Domestic** (`order`, `request`): only to holders in the home country. A `request` (subscriber data)\n")
 	w("  goes only to telecom roles (%s).\n", strings.Join(telecomRoles(), ", "))
@@ -125,7 +126,7 @@ func RulesDoc() string {
 
 	w("## Offence elements and damages tiers\n\n")
 	w("Evidence proves elements (`proves` of a record, or what a tool files). The elements the engine knows:\n\n")
-	for _, el := range []string{ElemDistribution, ElemIdentity, ElemLink, ElemIncome, ElemDamages, ElemRelease, ElemGroup} {
+	for _, el := range []string{ElemDistribution, ElemIdentity, ElemLink, ElemIncome, ElemDamages, ElemTopTier, ElemRelease, ElemGroup} {
 		w("- `%s`: %s\n", el, elementRules()[el])
 	}
 	w("\nA scenario may add elements of its own (any other id in `proves`).\n\n")
@@ -298,6 +299,8 @@ func verbRules() map[string]string {
 		"handoff":   "no case open and no package out; a unit that may open a case",
 		"open":      "the trainee's unit may open a case and holds a package it received; opens the case (judged only by the court)",
 		"return":    "a package received and no case open; names the unit that sent it and the elements it lacks; that unit works on them (its `does`) and sends the package again",
+		"refuse":    "a package received and no case open; the investigator refuses to open a case: final (outcome `refused`)",
+		"extend":    "a package received, no decision yet; extends the time to decide once, to ten days from the package's arrival (art. 144(3))",
 		"instruct":  "a unit the trainee's unit knows, with the power the command needs; it carries the command out after `delays.instruct`, costing the trainee no time",
 		"prosecute": "an open case and someone detained; `prosecute now` when answers are still awaited",
 		"wait":      "a duration (`30m`, `6h`, `3d`, `2w`) or `until HH:MM`",
@@ -322,6 +325,7 @@ func elementRules() map[string]string {
 		ElemLink:         "the suspect is tied to the site (a host's access logs, a live search)",
 		ElemIncome:       "the site's income reached the suspects (payment records)",
 		ElemDamages:      "computed: the damages reach the lowest tier",
+		ElemTopTier:      "computed: the damages reach the top tier (the serious charge's damages, what the rights holders claim); put it in `serious` when the valuation is what the case must teach",
 		ElemRelease:      "the suspects' own release work (a search while the computers run, seized equipment)",
 		ElemGroup:        "a group acting by prior agreement (records tying the operators to each other); the qualifier of the serious charge",
 	}

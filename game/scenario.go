@@ -394,9 +394,10 @@ const (
 	ElemIdentity     = "identity"
 	ElemLink         = "link"
 	ElemIncome       = "income"
-	ElemDamages      = "damages" // computed: damages at or above the first tier (a crime at all)
-	ElemRelease      = "release" // the suspects' own release work: what seized, running computers show
-	ElemGroup        = "group"   // a group acting by prior agreement: the qualifier of the serious charge
+	ElemDamages      = "damages"  // computed: damages at or above the first tier (a crime at all)
+	ElemRelease      = "release"  // the suspects' own release work: what seized, running computers show
+	ElemGroup        = "group"    // a group acting by prior agreement: the qualifier of the serious charge
+	ElemTopTier      = "top-tier" // computed: the damages reach the top tier (what the rights holders claim)
 )
 
 // Entity returns the entity with the id, or nil.

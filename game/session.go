@@ -202,6 +202,7 @@ type task struct {
 	req  *Request
 	pkg  *handoffPackage
 	line string // the command of an instruction
+	step int    // an instruction put off once to a better hour
 }
 
 // pendingEvent is an event waiting to be offered to the handlers, with how
@@ -267,10 +268,14 @@ type Session struct {
 	acting       string              // the unit carrying out an instruction, or ""
 	parallel     bool                // an instructed unit is acting: its commands cost the trainee no time
 	received     bool                // a package is with the trainee's unit, awaiting a decision
-	decided      bool                // the package received last was decided on
+	decided      bool                // the investigator decided on the report of a crime: opened or refused
+	arrivedAt    Minutes             // when the first package arrived: the time to decide runs from then
+	decideBy     Minutes             // the end of the time to decide (extended once)
+	extended     bool
 	alerted      bool
 	alertedAt    Minutes
 	tipCause     string // what alerted the operators: ask, takedown, raid, script
+	tipWhy       Msg    // what the tip-off said
 	hopped       bool
 	unlawfulAt   Minutes
 	wiped        bool
@@ -325,7 +330,7 @@ func NewSessionBudget(sc *Scenario, seed uint64, hooks Hooks, b Budget) (s *Sess
 	}
 	defer s.recoverHalt(&err)
 	s.emit(Event{Kind: EvStart, Subject: sc.ID, Msg: TextMsg(sc.Title)})
-	s.drain()
+	s.advance(0) // what is due at the start (a package, a message) is there before the first command
 	return s, nil
 }
 

@@ -506,13 +506,17 @@ func (s *Session) generalActions() []ActionView {
 	for _, q := range []string{"status", "damages", "evidence", "help"} {
 		out = append(out, s.action(q))
 	}
-	if s.receiving() && !s.caseOpen {
+	if s.receiving() && !s.caseOpen && s.received && !s.decided {
 		out = append(out, s.action("open"))
 		if from := s.sc.Case.Receive.From; s.known[from] {
 			a := s.action("return", from)
 			a.More = true
 			out = append(out, a)
 		}
+		if !s.extended {
+			out = append(out, s.action("extend"))
+		}
+		out = append(out, s.action("refuse"))
 	}
 	out = append(out, s.action("prosecute"))
 	return out

@@ -52,6 +52,9 @@ func (s *Session) alternative(kd KeyDecision, cmd Command) *Alternative {
 		return s.takedownAlternative(kd, cmd)
 	case "raid":
 		return s.raidAlternative(kd, cmd)
+	case "return", "refuse":
+		// Deciding instead: the package proved enough to open the case.
+		return &Alternative{At: kd.Entry, Replace: true, Lines: []string{"open"}, Instead: M("whatif.open_instead")}
 	case "prosecute":
 		if !kd.Mistaken || kd.Entry < 0 {
 			return nil
@@ -290,9 +293,20 @@ func (s *Session) keyAlternatives(kds []KeyDecision) {
 			}
 			cmd = c
 		}
+		cmd = innerCommand(cmd)
 		if kds[i].Entry >= 0 && !slices.Contains(KeyVerbs(), cmd.Verb) {
 			continue
 		}
 		kds[i].Alt = s.alternative(kds[i], cmd)
+		if alt := kds[i].Alt; alt != nil {
+			// What the trainee's unit may not do itself, it instructs.
+			for j, l := range alt.Lines {
+				if c, err := ParseCommand(l); err == nil && c.Verb != "wait" && !s.may(s.sc.Entity(s.sc.Unit), c.Verb) {
+					if u := s.instructable(c.Verb); u != nil {
+						alt.Lines[j] = "instruct " + u.ID + " " + l
+					}
+				}
+			}
+		}
 	}
 }

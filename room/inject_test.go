@@ -145,7 +145,7 @@ func TestOrdersWaitForOfflineTrainees(t *testing.T) {
 	syncAll(t, a)
 	sameState(t, h, a)
 	log := clientLog(a)
-	if len(log) != 3 || log[1].Line != "inject press" || log[2].Line != `notice "Are you there?"` {
+	if len(log) != 3 || log[1].Line != "inject press" || log[2].Line != "notice Are you there?" {
 		t.Errorf("log: %+v", log)
 	}
 }

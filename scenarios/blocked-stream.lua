@@ -38,8 +38,8 @@ scenario {
   api = 1,
   title = { en = "Operation Mirror", ru = "Операция «Зеркало»" },
   summary = {
-    en = "A streaming site behind a US CDN, with its server in the Seychelles: block it and every mirror through the court and the regulator, and follow the money at home to the operators.",
-    ru = "Сайт онлайн-кинотеатра за американской CDN, сервер на Сейшельских Островах: заблокируйте его и каждое зеркало через суд и регулятора и пройдите по деньгам внутри страны до операторов.",
+    en = "A pirate streaming site behind a US CDN, its server in the Seychelles: block it and every mirror through the court and the regulator, and follow the money at home to the operators.",
+    ru = "Пиратский онлайн-кинотеатр за американской CDN, сервер — на Сейшельских Островах: заблокируйте его и каждое зеркало через суд и регулятора и пройдите по деньгам внутри страны до операторов.",
   },
   briefing = {
     en = [[Complaint from the Ekran-Pravo rights association, 5 September 2016.
