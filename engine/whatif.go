@@ -179,7 +179,7 @@ func rank(result string) int {
 // fork need not give it again.
 func once(verb string) bool {
 	switch verb {
-	case "wait", "preserve":
+	case "wait", "preserve", "osint": // renewals, and monitoring a blocked site
 		return false
 	}
 	return true

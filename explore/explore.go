@@ -261,7 +261,7 @@ func playVariant(p *engine.Program, seed uint64, v variant, baseline []string) (
 		return nil, err
 	}
 	defer s.Close()
-	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex(), renewedAt: map[string]game.Minutes{}}
+	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex(), renewedAt: map[string]game.Minutes{}, osintAt: map[string]int{}}
 	for _, l := range baseline {
 		if pl.choose() != l {
 			break
@@ -306,6 +306,20 @@ type player struct {
 	verbs  game.VerbIndex
 	// renewedAt is when a renewal of a preservation was last given.
 	renewedAt map[string]game.Minutes
+	// osintAt is how many blocks there had been when a search was last
+	// given again.
+	osintAt map[string]int
+}
+
+// blocks counts the domains blocked so far.
+func (pl *player) blocks() int {
+	n := 0
+	for _, ev := range pl.s.Game().Events() {
+		if ev.Kind == game.EvBlocked {
+			n++
+		}
+	}
+	return n
 }
 
 // do gives one command and reports whether it applied.
@@ -382,6 +396,12 @@ func (pl *player) choose() string {
 			}
 			if pl.v.has(AskInstead) {
 				line = "ask" + strings.TrimPrefix(inner, "preserve")
+			}
+		case "osint":
+			// After a block, a diligent player looks for the mirror.
+			if pl.given[line] && pl.blocks() > pl.osintAt[line] {
+				pl.osintAt[line] = pl.blocks()
+				return line
 			}
 		case "ask":
 			continue // only as the AskInstead shortcut

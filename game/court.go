@@ -623,7 +623,7 @@ func (s *Session) keyDecisions() []KeyDecision {
 	if s.sc.hasLive() && !seen["raid"] && s.caseOpen {
 		out = append(out, KeyDecision{Kind: "raid", Entry: -1, At: s.now, Taken: M("key.no_raid"), Mistaken: true})
 	}
-	if s.sc.Adversary.Site != "" && !seen["takedown"] && s.ending != nil {
+	if s.sc.Adversary.Site != "" && !seen["takedown"] && s.ending != nil && len(s.sitesUp()) > 0 {
 		out = append(out, KeyDecision{Kind: "takedown", Entry: -1, At: s.now, Taken: M("key.no_takedown"), Mistaken: true})
 	}
 	s.keyAlternatives(out)
@@ -643,6 +643,11 @@ func (s *Session) judge(cmd Command, at Minutes) (Msg, bool) {
 					return M("key.takedown_early", Num("day", dayOf(ev.At))), true
 				}
 				return M("key.takedown_late", Num("day", dayOf(ev.At))), false
+			}
+		}
+		for _, ev := range s.events {
+			if ev.Kind == EvRejected && ev.Subject == "takedown" && ev.At >= at && ev.At <= at+Day {
+				return M("key.takedown_refused"), true
 			}
 		}
 		return M("key.takedown_pending"), false

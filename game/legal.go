@@ -254,7 +254,9 @@ func (s *Session) sendRequest(instr string, holder, target string, delay [2]Minu
 		id = "request.sent_central"
 	}
 	m := M(id, Str("id", r.ID), Sub("instrument", s.instrMsg(instr)), to, Ent("about", target), Date("due", r.DueAt))
-	if target == holder {
+	if in := s.sc.Instrument(instr); in != nil {
+		m = M("request.applied", Str("id", r.ID), Sub("instrument", s.instrMsg(instr)), Ent("target", target), Date("due", r.DueAt))
+	} else if target == holder {
 		m = M("request.sent_self", Str("id", r.ID), Sub("instrument", s.instrMsg(instr)), to, Date("due", r.DueAt))
 	}
 	s.sayData(EvRequestSent, r.ID, m, map[string]string{"instrument": instr, "holder": holder, "target": target})

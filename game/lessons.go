@@ -368,7 +368,14 @@ func (s *Session) Causes() []Cause {
 		case EvCourtReturned:
 			add("court-returned", ev.At, M("cause.court_returned", Num("day", dayOf(ev.At)), Lines("missing", elementMsgs(ev.Data["missing"]))))
 		case EvCaseRefused:
-			add("refused", ev.At, M("cause.refused", Num("day", dayOf(ev.At))))
+			id := "cause.refused"
+			switch ev.Msg.ID {
+			case "case.refused_returns":
+				id = "cause.refused_returns" // refused after too many returns, whatever the damages
+			case "case.refused_own":
+				id = "cause.refused_own"
+			}
+			add("refused", ev.At, M(id, Num("day", dayOf(ev.At))))
 		case EvFled:
 			add("fled", ev.At, M("cause.fled", Ent("person", ev.Subject), Num("day", dayOf(ev.At))))
 		case EvDeadline:

@@ -36,7 +36,12 @@ func (sc *Scenario) Lint(scripted map[string]bool) []Problem {
 				add(id)
 			}
 			if e.ID == sc.Adversary.Site {
+				// Where the site moves, and its mirrors, are found by
+				// following it.
 				add(sc.Adversary.HopTo)
+				for _, m := range sc.Adversary.Mirrors {
+					add(m)
+				}
 			}
 		}
 		for _, r := range sc.Records {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // ToolNames lists the investigative tools, which scenarios may extend with
@@ -96,6 +97,9 @@ func (s *Session) tool(verb string, e *Entity, cost Minutes) {
 			break
 		}
 		page, pageDoc := s.siteContent(e)
+		// The protocol records what was captured, where and when: two
+		// captures are two documents.
+		pageDoc = fmt.Sprintf("url: https://%s/\ncaptured: %s\n%s", e.ID, s.cal.At(s.now).Format(time.RFC3339), pageDoc)
 		ev := s.newEvidence(evidenceSpec{
 			Kind: "capture", Source: e.ID, Title: M("evidence.capture", Str("domain", e.ID)), Content: page, Doc: pageDoc,
 			Basis: M("basis.capture"), Proves: []string{ElemDistribution}, Copies: e.Copies, Admissible: true,

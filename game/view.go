@@ -422,7 +422,7 @@ func (s *Session) actionsFor(e *Entity) []ActionView {
 	// The home country's instruments in force that act on this kind, not
 	// yet granted or asked for.
 	for _, in := range s.sc.Instruments {
-		if in.Target == e.Kind && s.inForce(in) && !slices.Contains(s.granted[e.ID], in.ID) && !s.pendingInstrument(in.ID, e.ID) {
+		if in.Target == e.Kind && s.inForce(in) && !slices.Contains(s.granted[e.ID], in.ID) && !s.pendingInstrument(in.ID, e.ID) && s.unmet(in, e).ID == "" {
 			add("apply", in.ID, e.ID)
 		}
 	}
