@@ -24,6 +24,9 @@ const (
 const (
 	keptDamaged    = "damaged"
 	keptUnreadable = "unreadable"
+	// keptCopy is a good save the app copied aside before going on from
+	// a part of it (see KeepCopy).
+	keptCopy = "copy"
 )
 
 // saveFile is the name of one file of a save, taken apart. Every name it
@@ -36,7 +39,7 @@ type saveFile struct {
 	// written by a newer version as NAME.sav.vV and NAME.sav.vV.N.
 	side int
 	gen  int    // the generation: 0 is the newest
-	kept string // keptDamaged or keptUnreadable for a file kept aside, else ""
+	kept string // keptDamaged, keptUnreadable or keptCopy for a file kept aside, else ""
 	n    int    // a kept-aside file's number: NAME.sav.KIND-N; later files have higher numbers
 }
 
@@ -67,7 +70,7 @@ func parseFile(file string) (saveFile, bool) {
 	rest, last, found := cutLast(file)
 	if kind, num, isKept := strings.Cut(last, "-"); found && isKept {
 		n, ok := positive(num)
-		if !ok || kind != keptDamaged && kind != keptUnreadable {
+		if !ok || kind != keptDamaged && kind != keptUnreadable && kind != keptCopy {
 			return saveFile{}, false
 		}
 		f.kept, f.n = kind, n

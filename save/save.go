@@ -385,15 +385,29 @@ func (s *Store) rotate(name string, side int, raw []byte, mod time.Time) (*KeptA
 // beyond MaxKeptAside. The warning lists the save's kept-aside files.
 func (s *Store) keepAside(name string, f saveFile, why error) (*KeptAside, error) {
 	problem := &FileError{File: f.String(), Err: why}
-	files, err := s.scan(name)
+	kind := keptUnreadable
+	if problem.Damaged() {
+		kind = keptDamaged
+	}
+	w, err := s.moveAside(name, s.file(f), kind)
 	if err != nil {
 		return nil, fmt.Errorf("%s; cannot keep it aside: %w", problem, err)
 	}
-	kept := keptFiles(files)
-	to := saveFile{name: name, kept: keptUnreadable, n: 1}
-	if problem.Damaged() {
-		to.kept = keptDamaged
+	w.Kept = problem
+	return w, nil
+}
+
+// moveAside renames the file at path to the save name's next kept-aside
+// name of kind, then removes the oldest kept-aside files beyond
+// MaxKeptAside. The result lists the save's kept-aside files, the new one
+// first.
+func (s *Store) moveAside(name, path, kind string) (*KeptAside, error) {
+	files, err := s.scan(name)
+	if err != nil {
+		return nil, err
 	}
+	kept := keptFiles(files)
+	to := saveFile{name: name, kept: kind, n: 1}
 	if len(kept) > 0 {
 		to.n = kept[0].n + 1
 	}
@@ -402,11 +416,11 @@ func (s *Store) keepAside(name string, f saveFile, why error) (*KeptAside, error
 	for stat(s.file(to)) != nil {
 		to.n++
 	}
-	if err := s.ops.rename(s.file(f), s.file(to)); err != nil {
-		return nil, fmt.Errorf("%s; cannot keep it aside: %w", problem, err)
+	if err := s.ops.rename(path, s.file(to)); err != nil {
+		return nil, err
 	}
 	kept = append([]saveFile{to}, kept...)
-	w := &KeptAside{Name: name, Kept: problem}
+	w := &KeptAside{Name: name}
 	for len(kept) > MaxKeptAside {
 		oldest := kept[len(kept)-1]
 		if err := os.Remove(s.file(oldest)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -416,6 +430,39 @@ func (s *Store) keepAside(name string, f saveFile, why error) (*KeptAside, error
 		kept = kept[:len(kept)-1]
 	}
 	w.Files = fileNames(kept)
+	return w, nil
+}
+
+// KeepCopy writes data, the whole of a save, as a new kept-aside file of
+// the save name (NAME.sav.copy-N), leaving the save's generations as they
+// are. The app calls it before it goes on from a part of a save, such as a
+// session that replays only up to a changed scenario, so that the next
+// Writes cannot push the whole of it out. The returned *KeptAside names the
+// copy first; kept-aside files beyond MaxKeptAside are removed, oldest first.
+func (s *Store) KeepCopy(name string, data []byte) (*KeptAside, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("save %q: %d bytes of data is over the 64 MiB limit", name, len(data))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, fmt.Errorf("save %q: %w", name, &closedError{s.dir})
+	}
+	tmp, err := s.writeTemp(name, encodeHeader(data), data)
+	if err != nil {
+		return nil, fmt.Errorf("save %q: cannot keep a copy: %w", name, err)
+	}
+	w, err := s.moveAside(name, tmp, keptCopy)
+	if err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("save %q: cannot keep a copy: %w", name, err)
+	}
+	if err := syncDir(s.dir); err != nil {
+		return w, fmt.Errorf("save %q: copy written, but syncing the folder failed: %w", name, err)
+	}
 	return w, nil
 }
 
