@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,6 +16,9 @@ type Command struct {
 // String renders the command back into console text that parses to the same
 // command.
 func (c Command) String() string {
+	if !slices.ContainsFunc(c.Args, needsQuotes) {
+		return strings.Join(append([]string{c.Verb}, c.Args...), " ")
+	}
 	parts := []string{c.Verb}
 	// A last argument that takes the rest of the line ("text...") is
 	// written as typed, unquoted, when it can be read back that way.
@@ -27,13 +31,17 @@ func (c Command) String() string {
 			parts = append(parts, a)
 			continue
 		}
-		if a == "" || strings.ContainsAny(a, " \t\"#") {
+		if needsQuotes(a) {
 			a = `"` + strings.ReplaceAll(a, `"`, `'`) + `"`
 		}
 		parts = append(parts, a)
 	}
 	return strings.Join(parts, " ")
 }
+
+// needsQuotes reports whether an argument must be quoted to read back as
+// one word.
+func needsQuotes(a string) bool { return a == "" || strings.ContainsAny(a, " \t\"#") }
 
 // Verb describes one console command: its arguments, the simulated time it
 // costs and where its help text is in the message catalogue ("verb.NAME").
