@@ -580,7 +580,15 @@ add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text 
 			}
 		}
 	}
+	phase := func(want string) {
+		t.Helper()
+		if got := s.View().PhaseMsg.ID; got != want {
+			t.Errorf("phase %s, want %s", got, want)
+		}
+	}
+	phase("phase.awaiting")
 	do("wait 2h")
+	phase("phase.decide")
 	g := s.Game()
 	if !g.Proven("distribution") || !has(s.Events(), game.EvPackage, "k") {
 		t.Fatal("the package did not arrive with the filed capture")
@@ -600,7 +608,9 @@ add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text 
 	if !found {
 		t.Error("the View does not offer the capture as an instruction to k")
 	}
-	do("return k distribution", "wait 30d")
+	do("return k distribution")
+	phase("phase.returned")
+	do("wait 30d")
 	if g.Flag("return_wasted") == "" || g.Proven("identity") {
 		t.Fatal("a return asking for what was proven should be a waste, and prove nothing new")
 	}
@@ -612,6 +622,7 @@ add_ending { id = "d", outcome = "deadline", result = "loss", title = "d", text 
 	if !g.CaseOpen() {
 		t.Fatal("the investigator could not open the case")
 	}
+	phase("phase.case")
 	if g.Flag("decision_late") == "" {
 		t.Error("deciding weeks after the package arrived should be late")
 	}

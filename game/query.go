@@ -169,5 +169,17 @@ func (s *Session) PhaseMsg() Msg {
 	if s.ending != nil {
 		return M("phase.ended", Sub("ending", s.EndingTitle()))
 	}
-	return M("phase." + string(s.Phase()))
+	if p := s.Phase(); p != PhaseCheck || !s.receiving() {
+		return M("phase." + string(p))
+	}
+	// The receiving unit's check is the sending unit's: the trainee waits
+	// for the package, decides on it, or has sent it back.
+	from := s.sc.Case.Receive.From
+	switch {
+	case s.received:
+		return M("phase.decide", Date("by", s.decideBy))
+	case s.arrivedAt > 0:
+		return M("phase.returned", Ent("unit", from))
+	}
+	return M("phase.awaiting", Ent("unit", from))
 }
