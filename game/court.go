@@ -623,8 +623,14 @@ func (s *Session) keyDecisions() []KeyDecision {
 	if s.sc.hasLive() && !seen["raid"] && s.caseOpen {
 		out = append(out, KeyDecision{Kind: "raid", Entry: -1, At: s.now, Taken: M("key.no_raid"), Mistaken: true})
 	}
-	if s.sc.Adversary.Site != "" && !seen["takedown"] && s.ending != nil && len(s.sitesUp()) > 0 {
-		out = append(out, KeyDecision{Kind: "takedown", Entry: -1, At: s.now, Taken: M("key.no_takedown"), Mistaken: true})
+	if up := s.sitesUp(); s.sc.Adversary.Site != "" && !seen["takedown"] && s.ending != nil && len(up) > 0 {
+		taken := M("key.no_takedown")
+		if len(s.siteDown)+len(s.blocked) > 0 {
+			// Something was taken down or blocked, but not all of it: a
+			// mirror or the new address of the site was left running.
+			taken = M("key.still_up", Str("sites", strings.Join(up, ", ")))
+		}
+		out = append(out, KeyDecision{Kind: "takedown", Entry: -1, At: s.now, Taken: taken, Mistaken: true})
 	}
 	s.keyAlternatives(out)
 	return out

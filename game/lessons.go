@@ -353,7 +353,11 @@ func (s *Session) Causes() []Cause {
 			}
 			add("returned", ev.At, M(id, Ent("unit", ev.Subject), Num("day", dayOf(ev.At)), Lines("missing", missing.Msgs)))
 		case EvTippedOff:
-			add("tipped-off", ev.At, M("cause.tipped_off", Sub("cause", s.tipCauseMsg()), Num("day", dayOf(ev.At))))
+			id := "cause.tipped_off"
+			if s.tipCause == "script" && s.tipWhy.ID != "" {
+				id = "cause.tipped_off_told" // the scenario's own sentence says how
+			}
+			add("tipped-off", ev.At, M(id, Sub("cause", s.tipCauseMsg()), Num("day", dayOf(ev.At))))
 		case EvRaid:
 			switch {
 			case ev.Data["unlawful"] == "true":
