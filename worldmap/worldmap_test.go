@@ -330,3 +330,16 @@ func BenchmarkAt(b *testing.B) {
 		m.At(LonLat{37.62, 55.75})
 	}
 }
+
+// TestCrimeaIsUkraine checks that the peninsula's cities are in Ukraine,
+// as the United Nations counts them, not in Russia, where the source data
+// draws the line of control.
+func TestCrimeaIsUkraine(t *testing.T) {
+	m := load(t)
+	ua, ru := m.Country("ua"), m.Country("ru")
+	for _, p := range []LonLat{{34.10, 44.95}, {33.52, 44.60}, {36.47, 45.36}} { // Simferopol, Sevastopol, Kerch
+		if !ua.Contains(p) || ru.Contains(p) {
+			t.Errorf("%v: in Ukraine %v, in Russia %v; want Ukraine only", p, ua.Contains(p), ru.Contains(p))
+		}
+	}
+}

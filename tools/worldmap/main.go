@@ -47,7 +47,10 @@
 // and the IMF use), Northern Cyprus "xc", Somaliland "xs", Siachen Glacier
 // "xg". "Indian Ocean Ter." is split into Christmas Island "cx" and the Cocos
 // (Keeling) Islands "cc" by longitude. Ashmore and Cartier Islands shares
-// Australia's id 036 and is merged into "au".
+// Australia's id 036 and is merged into "au". Natural Earth draws de facto
+// lines of control, which put Crimea in Russia; the converter moves the
+// polygons of Russia inside the peninsula's box to Ukraine, as the United
+// Nations counts it (General Assembly resolution 68/262).
 //
 // The focus box of a country is the bounding box of its largest polygon and
 // of the polygons within 3° of that polygon's box: the part a map of the
@@ -275,6 +278,23 @@ func convert(in string, topo *topology, tol, tiny float64) ([]*country, error) {
 			return nil, fmt.Errorf("%s: id missing from the numeric table in codes.go", where)
 		}
 		used[g.ID] = true
+		if e.code == "ru" {
+			// Natural Earth draws the de facto line of control, which
+			// puts Crimea in Russia; the United Nations (General Assembly
+			// resolution 68/262) and this program count it in Ukraine.
+			var crimea [][][]int
+			polys = slices.DeleteFunc(polys, func(p [][]int) bool {
+				if inCrimea(boxOf(assemble(arcs, p[0]))) {
+					crimea = append(crimea, p)
+					return true
+				}
+				return false
+			})
+			if len(crimea) == 0 {
+				return nil, fmt.Errorf("%s: no polygon of Russia in Crimea's box: has the source changed?", where)
+			}
+			add("ua", numeric["804"].name, crimea)
+		}
 		add(e.code, e.name, polys)
 	}
 	for _, id := range sortedKeys(numeric) {
@@ -340,6 +360,10 @@ func convert(in string, topo *topology, tol, tiny float64) ([]*country, error) {
 	}
 	return out, nil
 }
+
+// inCrimea reports whether a polygon's box lies within the Crimean
+// peninsula (with the Arabat Spit and the islands off its coast).
+func inCrimea(b box) bool { return b.w >= 32.3 && b.e <= 36.8 && b.s >= 44.2 && b.n <= 46.3 }
 
 // arcIndex resolves TopoJSON's one's-complement arc reference.
 func arcIndex(a int) int {
