@@ -25,6 +25,10 @@ import (
 	"takedown/terminal"
 )
 
+// recordsEvery is how often a room with records builds its trainees'
+// statements and forwards them.
+const recordsEvery = 15 * time.Second
+
 // host runs a workshop room on the local network until interrupted, or
 // replays a room's archive with --replay.
 func (env Env) host(args []string) (int, error) {
@@ -47,6 +51,7 @@ func (env Env) hostWith(ctx context.Context, args []string, in io.Reader) (int, 
 	replay := fl.String("replay", "", "replay a room's archive and print each trainee's outcome, instead of hosting")
 	asJSON := fl.Bool("json", false, "with --replay: print the outcomes as JSON")
 	announce := fl.Bool("announce", true, "announce the room on the local network (multicast DNS), besides its address")
+	recFlags := addRoomRecordFlags(fl)
 	rest, err := parse(fl, args)
 	if err != nil {
 		return 0, err
@@ -71,6 +76,12 @@ func (env Env) hostWith(ctx context.Context, args []string, in io.Reader) (int, 
 		return 0, err
 	}
 	hr := &hostRun{env: env, h: h}
+	rec, err := recFlags.open(env, h, hr.printf)
+	if err != nil {
+		h.Close()
+		h.Release()
+		return 0, err
+	}
 	hr.banner()
 	if *announce {
 		if unannounce, err := h.Announce(lan.Zeroconf{}); err != nil {
@@ -83,11 +94,18 @@ func (env Env) hostWith(ctx context.Context, args []string, in io.Reader) (int, 
 	go readLines(in, cmds)
 	tick := time.NewTicker(*every)
 	defer tick.Stop()
+	recTick := time.NewTicker(recordsEvery)
+	defer recTick.Stop()
 loop:
 	for {
 		select {
 		case <-ctx.Done():
 			break loop
+		case <-recTick.C:
+			if rec != nil {
+				rec.collect()
+				rec.send(ctx)
+			}
 		case <-tick.C:
 			hr.dashboard()
 		case line, ok := <-cmds:
@@ -100,6 +118,9 @@ loop:
 	}
 	h.Close()
 	defer h.Release()
+	if rec != nil {
+		rec.finish(20 * time.Second)
+	}
 	file := *out
 	if file == "" {
 		file = room.ArchiveName(h.Code(), time.Now())

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -131,5 +133,83 @@ func TestRoomCodeInBlockLetters(t *testing.T) {
 	}
 	if lines := bigText("KD73HX"); len(lines) != 5 || !strings.Contains(lines[0], "██") {
 		t.Errorf("%q", lines)
+	}
+}
+
+// TestHostForwardsTheRoomsRecords checks that a room with an LRS builds
+// each trainee's statements from the host's replay, keeps them in the
+// outbox and forwards them: the recording LRS receives the trainee's
+// statements under the name it joined with, initialized first.
+func TestHostForwardsTheRoomsRecords(t *testing.T) {
+	var mu sync.Mutex
+	var got []map[string]any
+	lrs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		var batch []map[string]any
+		if err := json.Unmarshal(body, &batch); err != nil {
+			var one map[string]any
+			if json.Unmarshal(body, &one) != nil {
+				http.Error(w, "not a statement", http.StatusBadRequest)
+				return
+			}
+			batch = []map[string]any{one}
+		}
+		mu.Lock()
+		got = append(got, batch...)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, "[]")
+	}))
+	defer lrs.Close()
+	var out, errs syncBuffer
+	text, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := Env{Stdout: &out, Stderr: &errs, Cat: catalog.New(), Text: text}
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		code, err := env.hostWith(ctx, []string{"--announce=false", "--addr", "127.0.0.1:0", "--out", filepath.Join(dir, "room.zip"),
+			"--outbox", filepath.Join(dir, "outbox"), "--lrs-endpoint", lrs.URL + "/xapi/", "--lrs-username", "k", "--lrs-password", "s",
+			"--home", "https://academy.example/"}, strings.NewReader(""))
+		if err != nil {
+			t.Errorf("host: %v", err)
+		}
+		done <- code
+	}()
+	code := waitOutput(t, &out, regexp.MustCompile(`ROOM CODE\s+((?:[A-Z0-9] ){5}[A-Z0-9])`))[1]
+	addr := waitOutput(t, &out, regexp.MustCompile(`JOIN ADDRESS\n\s+(127\.0\.0\.1:\d+)`))[1]
+	c, err := room.Join(context.Background(), room.JoinOptions{Addr: addr, Code: strings.ReplaceAll(code, " ", ""), Name: "anna.k", Team: "Red"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"whois kadr-hd.ru", "dns kadr-hd.ru"} {
+		if _, err := c.Exec(game.LogEntry{Line: l}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sctx, scancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer scancel()
+	if err := c.Sync(sctx); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	cancel()
+	if code := <-done; code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	waitOutput(t, &out, regexp.MustCompile(`training records were sent to`))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) < 3 {
+		t.Fatalf("the LRS received %d statements, want initialized, experienced and the tools", len(got))
+	}
+	first := got[0]
+	verb := first["verb"].(map[string]any)["id"].(string)
+	account := first["actor"].(map[string]any)["account"].(map[string]any)
+	if !strings.HasSuffix(verb, "/initialized") || account["name"] != "anna.k" || account["homePage"] != "https://academy.example/" {
+		t.Errorf("first statement: verb %s, account %v", verb, account)
 	}
 }

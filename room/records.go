@@ -1,0 +1,43 @@
+package room
+
+import (
+	"strings"
+
+	"takedown/i18n"
+	"takedown/records"
+)
+
+// Statements returns the training records of every trainee in the room, as
+// xAPI statements built from the host's own replay of each trainee's log:
+// what the rules say happened, not what an app reports. Each trainee is an
+// account named by the name it joined with on the academy's home page (by
+// its id in the room when that name looks like an e-mail address, which
+// records never carry). A case not yet ended gives no closing statements;
+// the same log always gives the same statements, so pushing them to an
+// outbox again adds only what is new.
+func (h *Host) Statements(home string, text *i18n.Catalog) ([]records.Statement, error) {
+	var out []records.Statement
+	for _, t := range h.list() {
+		sts, err := t.statements(home, h.Code(), text)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, sts...)
+	}
+	return out, nil
+}
+
+// statements builds one trainee's records under its lock.
+func (t *trainee) statements(home, code string, text *i18n.Catalog) ([]records.Statement, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.sess == nil || t.entries() == 0 {
+		return nil, nil
+	}
+	name := t.name
+	if name == "" || strings.Contains(name, "@") {
+		name = "room-" + code + "-" + t.id
+	}
+	s := records.Session{Log: t.sess.Log(), Events: t.sess.Events(), View: t.sess.View()}
+	return records.Statements(s, records.StatementOptions{Account: records.Account{HomePage: home, Name: name}, Text: text})
+}
