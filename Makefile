@@ -20,11 +20,11 @@ vet:
 # Everything but the window is tested without cgo and without a display,
 # then with the race detector; the UI tests run in a virtual X server.
 CORE = ./game/... ./scripting/... ./walkthrough/... ./cli/... ./engine/... ./catalog/... ./i18n/... \
-	./safefile/... ./terminal/... ./save/... ./records/... ./worldmap/... ./tools/...
+	./safefile/... ./terminal/... ./save/... ./records/... ./worldmap/... ./tools/... ./room/... ./explore/...
 unit:
 	CGO_ENABLED=0 $(GO) test $(CORE)
 	$(GO) test -race -short $(CORE)
-	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test ./ui/...
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test . ./ui/...
 
 # Every shipped scenario: its checks, its walkthroughs, seeded random walks,
 # and the explorer with the budget the README gives its time for.
