@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"takedown/game"
 	"takedown/report"
+	"takedown/safefile"
 )
 
 func (env Env) report(args []string) (int, error) {
@@ -62,31 +62,9 @@ func (env Env) report(args []string) (int, error) {
 
 // writeFile writes a file whole or not at all: a temporary file beside it,
 // synced, then renamed over it.
-func writeFile(path string, data []byte) (err error) {
+func writeFile(path string, data []byte) error {
 	if strings.HasSuffix(path, string(filepath.Separator)) {
 		return fmt.Errorf("--out %s is a folder, not a file", path)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-report-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return safefile.WriteWhole(path, data)
 }

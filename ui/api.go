@@ -74,7 +74,8 @@ func Scenes() []string {
 	for _, p := range debriefPages() {
 		out = append(out, SceneDebrief+"-"+p)
 	}
-	return append(out, SceneSnapshot, "error")
+	out = append(out, SceneSnapshot, "error", SceneSettings, SceneProfile)
+	return append(out, roomScenes()...)
 }
 
 // SetScene shows a scene; desk tabs, the desk with the site's context
@@ -82,7 +83,13 @@ func Scenes() []string {
 // of the case ("ended"), debrief pages ("debrief-PAGE") and the case as it
 // stood after the first command ("snapshot") are accepted as scenes too.
 func (a *App) SetScene(name string) error {
-	if name != SceneTitle && a.m == nil {
+	if ok, err := a.setRoomScene(name); ok {
+		return err
+	}
+	if name == SceneProfile {
+		name = SceneTitle // the title of a trainee with a profile (profile_shot.go)
+	}
+	if name != SceneTitle && name != SceneSettings && a.m == nil {
 		return fmt.Errorf("scene %s needs a scenario", name)
 	}
 	v := a.View()
@@ -132,7 +139,7 @@ func (a *App) SetScene(name string) error {
 		name = SceneDesk
 	}
 	switch name {
-	case SceneTitle, SceneBriefing, SceneDesk, SceneHandoff, SceneDebrief:
+	case SceneTitle, SceneBriefing, SceneDesk, SceneHandoff, SceneDebrief, SceneSettings:
 	default:
 		return fmt.Errorf("no scene %q: want %s", name, strings.Join(Scenes(), ", "))
 	}

@@ -18,6 +18,7 @@ import (
 	"takedown/catalog"
 	"takedown/game"
 	"takedown/i18n"
+	"takedown/save"
 	"takedown/scenarios"
 	"takedown/worldmap"
 )
@@ -30,6 +31,9 @@ type Store interface {
 	// Read returns a save's data; warn is set when it fell back to an
 	// older good copy.
 	Read(name string) (data []byte, warn error, err error)
+	// KeepCopy keeps data, the whole of a save, beside the save's
+	// generations, where later Writes do not push it out.
+	KeepCopy(name string, data []byte) (*save.KeptAside, error)
 }
 
 // Options configures the window.
@@ -51,6 +55,15 @@ type Options struct {
 	Catalog *catalog.Catalog
 	// Text holds the message catalogues; nil loads the embedded ones.
 	Text *i18n.Catalog
+	// Records says where training records are kept and sent, and carries
+	// a cmi5 launch (records.go).
+	Records RecordsOptions
+	// Open is a report, a session log or a save to replay read-only.
+	Open string
+	// StoreErr is why the save folder could not be opened (another
+	// Takedown has it, or it is not writable); the window says so at
+	// start-up, since nothing it plays will be saved.
+	StoreErr error
 }
 
 // Scene names, as the screenshot command takes them.
@@ -105,6 +118,14 @@ type App struct {
 	// Settings, kept in the settings save.
 	presenter      bool // one large panel at a time, text for the back row
 	reasonRequired bool // a key decision needs a typed reason
+	recSet         recordSettings
+
+	// Training records, reports and the trainee's profile (records*.go,
+	// report.go, profile*.go, settingsscene.go).
+	keeper     *recordsKeeper
+	reporting  chan reportDone
+	lastReport string // the last report written
+	profile    profileState
 
 	ui      *ebitenui.UI
 	root    *widget.Container
@@ -123,6 +144,7 @@ type App struct {
 	handoff  *handoffScene
 	debrief  *debriefScene
 	snapshot *snapshotScene
+	settings *settingsScene
 
 	m       *match
 	opening chan opened // a session being loaded off the loop
@@ -133,6 +155,7 @@ type App struct {
 	overlayRect image.Rectangle
 	watch       *watcher    // notices when the scenario file on disk changes
 	forking     chan forked // the case as it stood at a point, replayed off the loop
+	room        *roomApp    // the workshop room: hosting, joining, watching (room.go)
 
 	rebuild bool
 	repaint bool
@@ -166,13 +189,15 @@ func New(opt Options) (*App, error) {
 	}
 	a := &App{opt: opt, src: opt.Source, c: defaultColors(), cat: opt.Catalog, text: opt.Text,
 		lang: opt.Text.Supported(opt.Lang), targets: map[string]image.Rectangle{}, buttons: map[string]*widget.Button{},
-		presenter: opt.Presenter || set.presenter, reasonRequired: set.reasonRequired}
+		presenter: opt.Presenter || set.presenter, reasonRequired: set.reasonRequired, recSet: set.records}
 	a.title = newTitleScene(a)
 	a.briefing = &briefingScene{}
 	a.desk = newDeskScene()
 	a.handoff = &handoffScene{}
 	a.debrief = &debriefScene{}
 	a.snapshot = &snapshotScene{tab: TabChart}
+	a.room = newRoomApp()
+	a.settings = newSettingsScene()
 	a.scene = a.title
 	a.setPrinter()
 	if opt.Store != nil {
@@ -187,9 +212,17 @@ func New(opt Options) (*App, error) {
 	einput.CursorManagementEnabled = false
 	a.root = widget.NewContainer()
 	a.ui = &ebitenui.UI{Container: a.root, DisableDefaultFocus: true}
-	if opt.Scenario != "" {
+	a.keeper = newRecordsKeeper(opt.Records, set.records, opt.Text)
+	switch {
+	case opt.Open != "":
+		a.openReplay(opt.Open)
+	case opt.Scenario != "":
 		a.title.selected = opt.Scenario
-		a.open(opt.Scenario, true, true, true)
+		// A cmi5 launch is a new attempt: it starts a session.
+		a.open(opt.Scenario, opt.Records.Launch == nil, true, true)
+	}
+	if opt.StoreErr != nil && a.overlay == nil {
+		a.overlay = &overlay{title: a.t("save_off"), lines: []string{a.storeProblem(opt.StoreErr)}, note: a.t("save_off_note"), bad: true}
 	}
 	a.rebuild = true
 	return a, nil
@@ -239,12 +272,14 @@ func (a *App) Close() {
 	if res, ok := a.jobs.wait(); ok {
 		a.finish(res)
 	}
+	a.closeRecords()
 	if a.saver != nil {
 		a.saver.close()
 	}
 	if a.m != nil {
 		a.m.eng.Close()
 	}
+	a.closeRoom()
 }
 
 // setPrinter makes the printer for the language and the session's names.
@@ -329,7 +364,13 @@ func (a *App) Update() error {
 			a.showErrors(a.t("save_warn"), lines)
 		}
 	}
+	if a.pollRoom() {
+		changed = true
+	}
 	if a.title.poll(a) {
+		changed = true
+	}
+	if a.pollRecords() || a.pollReport() || a.pollProfile() {
 		changed = true
 	}
 	if a.m != nil && a.m.src != nil && !a.busy() && (a.watch.poll() || (a.in.Ctrl && a.in.has(ebiten.KeyR))) {
@@ -466,7 +507,13 @@ func (a *App) apply(effs []effect) {
 				a.reasonRequired = !a.reasonRequired
 				a.saveSettings()
 				a.rebuild = true
+			} else {
+				a.applySetting(e.arg)
 			}
+		case effReport:
+			a.saveReport()
+		case effRoom:
+			a.roomEffect(e)
 		case effPage:
 			a.debrief.show(a, e.arg)
 		case effFork:
@@ -501,7 +548,9 @@ func (a *App) engine() Engine {
 
 // busy reports whether a command is running, a session loading or the case
 // being replayed to a point.
-func (a *App) busy() bool { return a.jobs.busy.Load() || a.opening != nil || a.forking != nil }
+func (a *App) busy() bool {
+	return a.jobs.busy.Load() || a.opening != nil || a.forking != nil || a.roomBusy()
+}
 
 // globalKeys handles the keys that work in every scene.
 func (a *App) globalKeys() {
@@ -614,14 +663,22 @@ func (a *App) sceneByID(id string) scene {
 		return a.debrief
 	case SceneSnapshot:
 		return a.snapshot
+	case SceneSettings:
+		return a.settings
+	}
+	if s := a.roomScene(id); s != nil {
+		return s
 	}
 	return a.title
 }
 
 // goTo switches scene.
 func (a *App) goTo(id string) {
-	if id != SceneTitle && a.m == nil {
+	if id != SceneTitle && id != SceneSettings && a.m == nil && !a.roomSceneOK(id) {
 		id = SceneTitle
+	}
+	if id == SceneHandoff && a.readOnlyDesk() {
+		id = SceneDesk // a watched desk is read-only (room_watch.go)
 	}
 	a.scene = a.sceneByID(id)
 	a.desk.popup = ""
@@ -677,6 +734,9 @@ func (a *App) finish(res jobResult) {
 	if logged || res.change.Halted != nil {
 		a.saveSession()
 	}
+	if logged {
+		a.recordCommand(res.events)
+	}
 }
 
 // endingOverlay says the case has ended and offers the debrief.
@@ -723,6 +783,8 @@ func (a *App) settle() {
 		a.finish(res)
 	}
 	a.waitFork()
+	a.waitReport()
+	a.waitProfile()
 }
 
 // setScaleFor works out the layout scale and the fonts for the window's
@@ -730,7 +792,7 @@ func (a *App) settle() {
 func (a *App) setScaleFor() {
 	a.scale = min(float64(a.w)/1920, float64(a.h)/1080) * a.opt.Scale
 	least := 0.0
-	if a.presenter {
+	if a.presenter || a.projected() {
 		// Body text at least a thirtieth of the screen's height.
 		a.scale = max(a.scale, float64(a.h)/720)
 		least = float64(int(float64(a.h)/30 + 0.999))
@@ -774,7 +836,7 @@ func (a *App) build() {
 	if a.rec != nil {
 		a.rec.reset()
 	}
-	if a.scene != a.title && a.m == nil {
+	if a.scene != a.title && a.scene != a.settings && a.m == nil && !a.roomSceneOK(a.scene.id()) {
 		a.scene = a.title
 	}
 	a.scene.build(a)
@@ -888,6 +950,7 @@ func (a *App) closeMatch() {
 		if res, ok := a.jobs.wait(); ok {
 			a.finish(res)
 		}
+		a.recordLeave()
 		a.waitFork()
 		a.m.eng.Close()
 	}

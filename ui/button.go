@@ -7,7 +7,6 @@ import (
 
 	eimage "github.com/ebitenui/ebitenui/image"
 	"github.com/ebitenui/ebitenui/widget"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
 // Button kinds.
@@ -60,8 +59,8 @@ func (a *App) addButton(key, label string, r image.Rectangle, kind int, effs ...
 	lines := 1
 	if !ghost && label != "" {
 		pad := float64(a.u(6))
-		if text.Advance(label, face) > float64(r.Dx())-2*pad {
-			ls := wrapLine(label, face, float64(r.Dx())-2*pad)
+		if maxWidth(splitLines(label), face) > float64(r.Dx())-2*pad {
+			ls := wrapText(label, face, float64(r.Dx())-2*pad)
 			if float64(len(ls))*a.fonts.lineButton <= float64(r.Dy()) {
 				label = strings.Join(ls, "\n")
 				lines = len(ls)

@@ -31,8 +31,9 @@ func findAction(v *game.View, line string) (game.ActionView, bool) {
 }
 
 // asks reports whether an action is confirmed before it runs: it cannot
-// be undone, or the View names a risk.
-func asks(act game.ActionView) bool { return act.Final || act.Risk != game.RiskNone }
+// be undone, the View names a risk, or it is a key decision (hand-off,
+// MLAT, takedown, raid, prosecute, ask), whose reason goes into the log.
+func asks(act game.ActionView) bool { return act.Final || act.Risk != game.RiskNone || act.Key }
 
 // actionEffect is what pressing an action does. A hand-off goes to the
 // package's checklist; anything final or risky asks first, saying what it
@@ -60,10 +61,13 @@ func (a *App) lineEffect(line string) effect {
 // command, its time, its risk, and for a hand-off the package's checklist.
 func (a *App) actionQuestion(act game.ActionView) question {
 	q := question{reason: true}
-	if act.Final {
+	switch {
+	case act.Final:
 		q.title = a.t("confirm_final", game.Str("line", act.Line))
-	} else {
+	case act.Risk != game.RiskNone:
 		q.title = a.t("confirm_risky", game.Str("line", act.Line))
+	default:
+		q.title = a.t("key_decision.confirm", game.Str("line", act.Line))
 	}
 	add := func(s string, warn bool) {
 		q.lines = append(q.lines, s)

@@ -15,7 +15,7 @@ import (
 // not a rule: any command may come first.
 func (a *App) firstStep() (text string, act *game.ActionView) {
 	v := a.m.view
-	if v.Entries > 0 {
+	if v.Entries > 0 || a.readOnlyDesk() {
 		return "", nil
 	}
 	if e := v.Entity(v.Scenario.Site); e != nil && len(e.Actions) > 0 {
@@ -98,8 +98,10 @@ func (d *deskScene) paintConsole(a *App, dst *ebiten.Image) {
 			a.drawText(dst, s, a.fonts.bold, a.c.accent, float64(r.Min.X+a.u(16)), y+(a.fonts.lineBody-textHeight(a.fonts.bold))/2)
 			y += a.fonts.lineBody
 		}
+	} else if a.readOnlyDesk() {
+		a.paintWatchInput(dst, l.input)
 	}
-	hint := a.t("console_hint")
+	hint := a.consoleHint()
 	if len(d.hints) > 0 {
 		hint = strings.Join(d.hints, "  ")
 	}

@@ -63,13 +63,16 @@ func (d *debriefScene) show(a *App, page string) {
 }
 
 // step returns the page n steps from the one shown, or "".
-func (d *debriefScene) step(n int) string {
-	ps := debriefPages()
-	i := slices.Index(ps, d.page) + n
-	if i < 0 || i >= len(ps) {
+func (d *debriefScene) step(n int) string { return stepPage(debriefPages(), d.page, n) }
+
+// stepPage returns the page n steps from cur in pages, or "" past either
+// end.
+func stepPage(pages []string, cur string, n int) string {
+	i := slices.Index(pages, cur) + n
+	if i < 0 || i >= len(pages) {
 		return ""
 	}
-	return ps[i]
+	return pages[i]
 }
 
 func (d *debriefScene) update(a *App) []effect {
@@ -96,6 +99,14 @@ func (d *debriefScene) build(a *App) {
 	}
 	bs := []pageButton{
 		{key: "back", label: a.t("back"), kind: bNormal, e: goTo(SceneDesk)},
+	}
+	if a.m.view.Debrief != nil {
+		// The after-action report, written into the save folder (report.go).
+		label := a.t("report.save")
+		if a.reporting != nil {
+			label = a.t("report.writing")
+		}
+		bs = append(bs, pageButton{key: "report", label: label, kind: bNormal, e: effect{kind: effReport}})
 	}
 	if p := d.step(-1); p != "" {
 		bs = append(bs, pageButton{key: "prev", label: a.t("prev_page"), kind: bNormal, e: effect{kind: effPage, arg: p}, right: true})

@@ -71,7 +71,7 @@ func (d *deskScene) build(a *App) {
 		switch d.tab {
 		case TabChart:
 			d.chart.build(a, inner, v, d.selected, func(id string) effect {
-				if a.single() {
+				if a.single() && !a.readOnlyDesk() {
 					return effect{kind: effMenu, arg: id}
 				}
 				return effect{kind: effSelectEntity, arg: id}
@@ -111,7 +111,7 @@ func (d *deskScene) update(a *App) []effect {
 		return nil
 	}
 	var out []effect
-	if !d.lay.console.Empty() && a.m.view.Ending == nil {
+	if !d.lay.console.Empty() && a.m.view.Ending == nil && !a.readOnlyDesk() {
 		out = append(out, d.updateConsole(a)...)
 	}
 	if in.has(ebiten.KeyEscape) && d.popup != "" {
@@ -147,7 +147,7 @@ func (d *deskScene) update(a *App) []effect {
 		return out
 	}
 	// A right click on the chart opens the menu of what is under it.
-	if right && d.tab == TabChart && p.In(d.lay.content) {
+	if right && d.tab == TabChart && p.In(d.lay.content) && !a.readOnlyDesk() {
 		for id, r := range d.chart.nodes {
 			if p.In(r) {
 				d.openMenu(a, id)
@@ -195,7 +195,7 @@ func (d *deskScene) paint(a *App, dst *ebiten.Image) {
 
 // drawLive draws the line being typed, with its caret.
 func (d *deskScene) drawLive(a *App, screen *ebiten.Image) {
-	if a.m == nil || d.lay.console.Empty() || a.m.view.Ending != nil || d.popup != "" {
+	if a.m == nil || d.lay.console.Empty() || a.m.view.Ending != nil || d.popup != "" || a.readOnlyDesk() {
 		return
 	}
 	a.drawLineEdit(screen, inset(d.lay.input, a.u(4)), &d.edit, "> ")

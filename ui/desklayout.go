@@ -100,16 +100,22 @@ func (d *deskScene) layoutDesk(a *App, top int) deskLayout {
 		l.meter = image.Rect(right.Min.X, bottom-meterH, right.Max.X, bottom)
 		l.content = image.Rect(right.Min.X, l.tabs.Max.Y+a.u(8), right.Max.X, l.meter.Min.Y-pad)
 	}
+	if a.readOnlyDesk() && !l.actions.Empty() {
+		// A watched desk takes no commands: the console has the room.
+		l.console, l.actions = l.console.Union(l.actions), image.Rectangle{}
+	}
 	if !l.console.Empty() {
 		c := l.console
 		headH := int(a.fonts.lineBody) + a.u(12)
 		l.head = image.Rect(c.Min.X, c.Min.Y, c.Max.X, c.Min.Y+headH)
-		hintLines := wrapText(a.t("console_hint"), a.fonts.small, float64(c.Dx()-2*a.u(12)))
+		hintLines := wrapText(a.consoleHint(), a.fonts.small, float64(c.Dx()-2*a.u(12)))
 		hintH := int(float64(len(hintLines))*a.fonts.lineSmall) + a.u(8)
 		l.hint = image.Rect(c.Min.X, c.Max.Y-hintH, c.Max.X, c.Max.Y)
 		inH := max(a.u(50), int(a.fonts.lineMono)+a.u(16))
 		if a.m.view.Ending != nil {
 			inH = a.bannerHeight(c.Dx())
+		} else if a.readOnlyDesk() {
+			inH = a.watchInputHeight(c.Dx())
 		}
 		l.input = image.Rect(c.Min.X, l.hint.Min.Y-inH, c.Max.X, l.hint.Min.Y)
 		l.out = image.Rect(c.Min.X+a.u(4), l.head.Max.Y, c.Max.X-a.u(4), l.input.Min.Y-a.u(4))

@@ -23,7 +23,7 @@ type menuLayout struct {
 func (d *deskScene) buildPopup(a *App) {
 	v := a.m.view
 	e := v.Entity(d.popup)
-	if e == nil || len(e.Actions) == 0 {
+	if e == nil || len(e.Actions) == 0 || a.readOnlyDesk() {
 		d.popup = ""
 		return
 	}

@@ -85,8 +85,11 @@ func saveName(scenarioID string) string {
 // the loop. The log is the one the last finished command left, so saving
 // never waits for a command that is running.
 func (a *App) saveSession() {
-	if a.saver == nil || a.m == nil || a.m.src == nil || a.m.log == nil {
-		return
+	if a.saveSeatSession() {
+		return // a room's seat is kept per room (join.go)
+	}
+	if a.saver == nil || a.m == nil || a.m.src == nil || a.m.log == nil || a.m.replay != "" {
+		return // a replay is someone's file, read-only
 	}
 	id := a.scene.id()
 	switch id {
@@ -96,7 +99,7 @@ func (a *App) saveSession() {
 		id = SceneDebrief
 	}
 	data := encodeSave(savedState{source: a.m.src.Ref, lang: a.lang, scene: id, tab: a.desk.tab, log: a.m.log})
-	a.saver.put(saveName(a.m.view.Scenario.ID), data)
+	a.saver.put(a.saveSlot(a.m.view.Scenario.ID), data)
 	a.title.refresh(a, a.m.src.Ref)
 }
 
@@ -108,6 +111,11 @@ type opened struct {
 	st     savedState
 	resume bool // it came from a save
 	quiet  bool
+	// copied is where the whole save was kept when only a part of it
+	// replayed, before the part is saved over it; copyErr says why it
+	// could not be kept.
+	copied  string
+	copyErr error
 }
 
 // open loads a scenario's session off the loop: its save when resume is set
@@ -151,6 +159,9 @@ func loadSession(cat *catalog.Catalog, store Store, ref string, resume, fresh, q
 			}
 			o.st = st
 			o.m, o.err = resumeLocal(p, st.log)
+			if o.m != nil && o.err != nil {
+				o.copied, o.copyErr = keepWhole(store, saveName(id), data)
+			}
 			return o
 		}
 	}
@@ -200,6 +211,9 @@ func (a *App) takeOpened(o opened) {
 	if o.err != nil {
 		msgs = append(msgs, a.p.Err(o.err))
 	}
+	if o.copied != "" || o.copyErr != nil {
+		msgs = append(msgs, a.copyNote(o))
+	}
 	for _, n := range a.m.notes {
 		msgs = append(msgs, a.t(n))
 	}
@@ -207,6 +221,7 @@ func (a *App) takeOpened(o opened) {
 	if len(msgs) > 0 {
 		a.overlay = &overlay{title: a.t("save_warn"), lines: msgs, bad: o.warn != nil || o.err != nil}
 	}
+	a.recordLeave() // the save ends the sitting it was written in
 	id := o.st.scene
 	if id == "" || id == SceneTitle {
 		id = SceneDesk

@@ -55,6 +55,8 @@ const (
 	effFork                    // show the case as it stood before log entry num
 	effSnapTab                 // show the tab arg of the case as it stood
 	effParties                 // show (num 1) or hide (num 2) the parties on the link chart
+	effReport                  // write the session's after-action report (report.go)
+	effRoom                    // a workshop room's action, named by arg (room.go)
 )
 
 // effect is one thing a scene or a button asks the app to do.

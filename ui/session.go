@@ -32,6 +32,9 @@ type match struct {
 	// log is the session's log as the last finished command left it: what
 	// a save writes.
 	log []byte
+	// replay is the file a read-only session was read from (report.go);
+	// "" for the trainee's own session.
+	replay string
 }
 
 // newMatch wraps a session.

@@ -17,6 +17,7 @@ type settings struct {
 	lang           game.Lang
 	presenter      bool
 	reasonRequired bool
+	records        recordSettings // the LRS, the account, the reports' folder
 }
 
 // loadSettings reads the settings chosen last time.
@@ -44,6 +45,8 @@ func loadSettings(st Store) settings {
 			s.presenter = v == "on"
 		case "reason":
 			s.reasonRequired = v == "required"
+		default:
+			s.records.parse(k, v)
 		}
 	}
 	return s
@@ -57,5 +60,5 @@ func (a *App) saveSettings() {
 	onOff := map[bool]string{true: "on", false: "off"}
 	reason := map[bool]string{true: "required", false: "optional"}
 	a.saver.put(settingsName, []byte(fmt.Sprintf("scale %.2f\nlang %s\npresenter %s\nreason %s\n",
-		a.opt.Scale, a.lang, onOff[a.presenter], reason[a.reasonRequired])))
+		a.opt.Scale, a.lang, onOff[a.presenter], reason[a.reasonRequired])+a.recSet.text()))
 }

@@ -62,6 +62,9 @@ func PrepareShot(o ShotOptions, src Source) (*App, error) {
 	if o.Size == (image.Point{}) {
 		o.Size = image.Pt(1920, 1080)
 	}
+	if o.Scene == SceneProfile || o.Scene == SceneSettings && o.Moves == "" {
+		return prepareProfileShot(o, src)
+	}
 	seed := uint64(1)
 	var mv *walkthrough.Moves
 	cat := catalog.New()
@@ -129,7 +132,11 @@ func Screenshot(o ShotOptions) error {
 	ebiten.SetWindowSize(min(o.Size.X, 1280), min(o.Size.Y, 720))
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetVsyncEnabled(false)
-	if err := ebiten.RunGame(keepDrawing{a}); err != nil && !errors.Is(err, ebiten.Termination) {
+	err = ebiten.RunGame(keepDrawing{a})
+	if a.profile.cleanup != nil {
+		a.profile.cleanup()
+	}
+	if err != nil && !errors.Is(err, ebiten.Termination) {
 		return err
 	}
 	if shot == nil {

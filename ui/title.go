@@ -36,6 +36,7 @@ type titleScene struct {
 	hint         []string
 	hintAt       image.Point
 	startH       int
+	strip        profileStrip // the trainee's progress (profile_title.go)
 	listScroll   scrollArea
 	detailScroll scrollArea
 }
@@ -150,12 +151,18 @@ func (t *titleScene) build(a *App) {
 	pad := a.u(24)
 	// The app's name and what it is.
 	nameW := int(textWidth(a.t("app"), a.fonts.title))
-	t.tagline = wrapText(a.t("tagline"), a.fonts.head, float64(a.w-2*pad-nameW-a.u(24)))
-	headH := max(int(a.fonts.lineTitle), int(float64(len(t.tagline))*a.fonts.lineHead))
+	roomW, roomH := a.roomButtonsSize(a.w - 2*pad - nameW - a.u(24)) // the workshop room's (room_title.go)
+	t.tagline = wrapText(a.t("tagline"), a.fonts.head, float64(a.w-2*pad-nameW-a.u(24)-roomW))
+	headH := max(int(a.fonts.lineTitle), int(float64(len(t.tagline))*a.fonts.lineHead), roomH)
 	t.head = image.Rect(pad, top+a.u(12), a.w-pad, top+a.u(12)+headH)
-	// The footer: opening a folder, and the settings.
+	a.addRoomButtons(image.Rect(a.w-pad-roomW, t.head.Min.Y, a.w-pad, t.head.Max.Y))
+	// The trainee's progress, then the footer: opening a folder or a
+	// file, and the settings. The progress gives way to the list when
+	// the window is short (profile_title.go).
 	foot := t.buildFooter(a, pad)
-	mid := image.Rect(pad, t.head.Max.Y+a.u(18), a.w-pad, foot-a.u(18))
+	tag := image.Rect(t.head.Min.X+nameW+a.u(24), t.head.Min.Y, a.w-pad-roomW, t.head.Max.Y)
+	stripEnd := t.buildProfile(a, pad, t.head.Max.Y+a.u(14), foot-a.u(18)-t.minList(a), tag)
+	mid := image.Rect(pad, stripEnd+a.u(18), a.w-pad, foot-a.u(18))
 	leftW := max(a.u(320), mid.Dx()*34/100)
 	t.list = image.Rect(mid.Min.X, mid.Min.Y, mid.Min.X+leftW, mid.Max.Y)
 	t.detail = image.Rect(t.list.Max.X+pad, mid.Min.Y, mid.Max.X, mid.Max.Y)
@@ -171,15 +178,27 @@ func (t *titleScene) build(a *App) {
 		r           image.Rectangle
 	}
 	var items []item
+	if c := t.strip.inList; c != nil {
+		// The window is short: continuing is the list's first button.
+		n := len(wrapText(c.label, a.fonts.button, float64(cw-2*a.u(6))))
+		bh := max(a.u(56), int(float64(n)*a.fonts.lineButton)+a.u(14))
+		items = append(items, item{"", c.label, image.Rect(0, y, cw, y+bh)})
+		y += bh + a.u(8)
+	}
+	// Each scenario says how long it plays and who the trainee plays,
+	// unless the list is too short to show two of them so (the detail
+	// panel says it of the one selected).
+	meta := true
 	for _, name := range t.names(a) {
 		t.ask(a, name)
-		label := filepath.Base(name)
-		if si := t.info[name]; si != nil && si.view != nil {
-			label = a.p.Text(si.view.Scenario.Title)
-		} else if si != nil {
-			label += " ✗"
+		n := len(wrapText(a.listLabel(name, t.info[name], true), a.fonts.button, float64(cw-2*a.u(6))))
+		if 2*(int(float64(n)*a.fonts.lineButton)+a.u(14))+a.u(8) > box.Dy() {
+			meta = false
 		}
-		n := len(wrapLine(label, a.fonts.button, float64(cw-2*a.u(6))))
+	}
+	for _, name := range t.names(a) {
+		label := a.listLabel(name, t.info[name], meta)
+		n := len(wrapText(label, a.fonts.button, float64(cw-2*a.u(6))))
 		bh := max(a.u(56), int(float64(n)*a.fonts.lineButton)+a.u(14))
 		items = append(items, item{name, label, image.Rect(0, y, cw, y+bh)})
 		y += bh + a.u(8)
@@ -188,12 +207,15 @@ func (t *titleScene) build(a *App) {
 	c := t.listScroll.content(a)
 	off := image.Pt(c.Min.X, c.Min.Y-int(t.listScroll.skip()))
 	for _, it := range items {
-		kind := bNormal
-		if it.name == t.selected {
-			kind = bTabOn
-		}
-		if r := it.r.Add(off); r.In(c) {
-			a.addButton("scenario:"+it.name, it.label, r, kind, effect{kind: effSelect, arg: it.name})
+		r := it.r.Add(off)
+		switch {
+		case !r.In(c):
+		case it.name == "":
+			a.addButton("continue", it.label, r, bPrimary, t.strip.inList.effs...)
+		case it.name == t.selected:
+			a.addButton("scenario:"+it.name, it.label, r, bTabOn, effect{kind: effSelect, arg: it.name})
+		default:
+			a.addButton("scenario:"+it.name, it.label, r, bNormal, effect{kind: effSelect, arg: it.name})
 		}
 	}
 	// Start and resume: with a save, Resume is the main button and a new
@@ -236,10 +258,7 @@ func (t *titleScene) build(a *App) {
 // the bottom of the scene, and returns the footer's top edge.
 func (t *titleScene) buildFooter(a *App, pad int) int {
 	bh := a.u(52)
-	reason := a.t("setting_reason_optional")
-	if a.reasonRequired {
-		reason = a.t("setting_reason_required")
-	}
+	reason := a.t("settings.open") // the reason setting is in the settings scene
 	width := a.w - 2*pad
 	// The settings take their own row when the folder's part would be
 	// too narrow beside them.
@@ -253,7 +272,7 @@ func (t *titleScene) buildFooter(a *App, pad int) int {
 	if stacked {
 		folderW = width
 	}
-	openW := a.buttonWidth(a.t("open_folder"))
+	openW := a.buttonWidth(a.t("open.button"))
 	t.hint = wrapText(t.folderHint(a), a.fonts.small, float64(folderW))
 	hintH := int(float64(len(t.hint)) * a.fonts.lineSmall)
 	folderH := hintH + a.u(6) + bh
@@ -261,15 +280,15 @@ func (t *titleScene) buildFooter(a *App, pad int) int {
 	bottom := a.h - pad
 	if stacked {
 		r := a.flow(image.Rect(pad, bottom-setH, a.w-pad, bottom), setLabels, bh)
-		a.addButton("set:reason", reason, r[0], bQuiet, effect{kind: effSetting, arg: "reason"})
+		a.addButton("settings", reason, r[0], bQuiet, goTo(SceneSettings))
 		bottom -= setH + a.u(12)
 	} else {
 		w := a.buttonWidth(reason)
-		a.addButton("set:reason", reason, image.Rect(a.w-pad-w, bottom-bh, a.w-pad, bottom), bQuiet, effect{kind: effSetting, arg: "reason"})
+		a.addButton("settings", reason, image.Rect(a.w-pad-w, bottom-bh, a.w-pad, bottom), bQuiet, goTo(SceneSettings))
 	}
 	t.hintAt = image.Pt(pad, bottom-folderH)
 	t.input = image.Rect(pad, bottom-bh, pad+folderW-openW-a.u(12), bottom)
-	a.addButton("open_folder", a.t("open_folder"), image.Rect(t.input.Max.X+a.u(12), bottom-bh, t.input.Max.X+a.u(12)+openW, bottom), bNormal, effect{kind: effOpenFolder})
+	a.addButton("open_folder", a.t("open.button"), image.Rect(t.input.Max.X+a.u(12), bottom-bh, t.input.Max.X+a.u(12)+openW, bottom), bNormal, effect{kind: effOpenFolder})
 	return bottom - folderH
 }
 
@@ -279,14 +298,17 @@ func (t *titleScene) folderHint(a *App) string {
 	if t.note != "" {
 		return t.note
 	}
-	return a.t("folder_hint")
+	return a.t("open.hint")
 }
 
 // openFolder adds the scenarios in the typed folder to the list.
 func (t *titleScene) openFolder(a *App) {
 	dir := strings.TrimSpace(t.folder.String())
 	if dir == "" {
-		t.note = a.t("folder_hint")
+		t.note = a.t("open.hint")
+		return
+	}
+	if t.openPath(a, dir) {
 		return
 	}
 	entries, err := os.ReadDir(dir)
@@ -336,6 +358,7 @@ func (t *titleScene) paint(a *App, dst *ebiten.Image) {
 		a.drawText(dst, l, a.fonts.head, a.c.text, x, y+(a.fonts.lineHead-textHeight(a.fonts.head))/2)
 		y += a.fonts.lineHead
 	}
+	t.paintProfile(a, dst)
 	a.drawText(dst, a.t("scenarios"), a.fonts.head, a.c.accent, float64(t.list.Min.X), float64(t.list.Min.Y))
 	a.paintScrollbar(dst, &t.listScroll)
 	hy := float64(t.hintAt.Y)
@@ -366,6 +389,8 @@ func (t *titleScene) paint(a *App, dst *ebiten.Image) {
 		for _, o := range sv.Goals {
 			d = append(d, para{st: stBody, text: "• " + a.p.Text(o.Text), indent: 10})
 		}
+		d = append(d, a.progressDoc(a.profileOf(t.selected, si))...)
+		d = append(d, t.strip.inDoc...) // the progress strip, when the window is short
 		if si.problem != "" {
 			d.head(a.t("save_warn"))
 			d = append(d, para{st: stBad, text: si.problem})

@@ -34,7 +34,7 @@ func (a *App) barButtons() []barButton {
 	if a.scene != a.title {
 		bs = append(bs, barButton{"menu", a.t("title_menu"), bQuiet, goTo(SceneTitle)})
 	}
-	if !a.presenter {
+	if !a.presenter && !a.projected() {
 		// On a projector the window's controls give way to the case; their
 		// keys still work: F11, Ctrl+= and Ctrl+-, Ctrl+L.
 		bs = append(bs,
@@ -54,7 +54,7 @@ func (a *App) barButtons() []barButton {
 		bs = append(bs, barButton{"back", a.t("back"), bNormal, goTo(SceneDesk)})
 	case a.m != nil && a.scene == a.desk && a.m.view.Ending != nil:
 		bs = append(bs, barButton{"debrief", a.t("debrief"), bPrimary, goTo(SceneDebrief)})
-	case a.m != nil && a.scene == a.desk:
+	case a.m != nil && a.scene == a.desk && !a.readOnlyDesk(): // a watched desk is read-only (room_watch.go)
 		bs = append(bs, barButton{"handoff", a.t("handoff"), bNormal, goTo(SceneHandoff)})
 	}
 	return bs
@@ -80,7 +80,9 @@ func (a *App) buildTopBar() int {
 	}
 	// The controls go beside the text when the title and phase keep
 	// room enough there; otherwise in rows of their own below.
-	beside := a.w-2*pad-bw-clockW >= a.u(420)
+	// With no session there is no text: the controls take the first row
+	// when they fit in it.
+	beside := a.w-2*pad-bw-clockW >= a.u(420) || (v == nil && bw-a.u(8) <= a.w-2*pad)
 	titleW := a.w - 2*pad - clockW
 	if beside {
 		titleW -= bw
@@ -89,12 +91,18 @@ func (a *App) buildTopBar() int {
 	below := false // the title and phase sit below the clock, full width
 	if v != nil {
 		title := a.p.Text(v.Scenario.Title) + " — " + a.p.Msg(v.PhaseMsg)
+		if a.m != nil && a.m.replay != "" {
+			title = a.t("replay.tag") + " · " + title
+		}
 		bar.clockAt = image.Pt(pad, (rowH-int(a.fonts.lineHead))/2)
 		bar.lines = wrapText(title, a.fonts.bold, float64(titleW))
 		if len(bar.lines) > 1 {
 			// Short of room, the phase alone: the scenario's title is on
 			// the briefing and the title scene.
 			title = a.p.Msg(v.PhaseMsg)
+			if a.m != nil && a.m.replay != "" {
+				title = a.t("replay.tag") + " · " + title
+			}
 			bar.lines = wrapText(title, a.fonts.bold, float64(titleW))
 		}
 		if len(bar.lines) <= 2 {
@@ -136,12 +144,15 @@ func (a *App) buildTopBar() int {
 	}
 	bar.r = image.Rect(0, 0, a.w, bottom)
 	a.bar = bar
-	return bottom
+	return a.buildRoomStrip(bottom)
 }
 
 // barView is the View whose clock and phase the top bar shows: the case
 // as it stood, on a snapshot of it.
 func (a *App) barView() *game.View {
+	if a.roomScene(a.scene.id()) == a.scene {
+		return nil // a room's own scenes show no one session (room.go)
+	}
 	if a.scene == a.snapshot && a.snapshot.view != nil {
 		return a.snapshot.view
 	}
@@ -153,6 +164,7 @@ func (a *App) barView() *game.View {
 
 // paintTopBar draws the clock, the scenario's title and the case phase.
 func (a *App) paintTopBar(dst *ebiten.Image) {
+	a.paintRoomStrip(dst)
 	r := a.bar.r
 	vector.FillRect(dst, 0, 0, float32(r.Dx()), float32(r.Dy()), a.c.panel, false)
 	vector.FillRect(dst, 0, float32(r.Max.Y-a.u(2)), float32(r.Dx()), float32(a.u(2)), a.c.line, false)

@@ -22,7 +22,8 @@ jobs=${JOBS:-2}
 # moves SCENE prints the walkthrough played before a scene.
 moves() {
   case $1 in
-  title) ;;
+  title | settings | profile) ;;
+  host | join | room | dashboard | orders | plenary | plenary-* | room-desk | watch) ;; # a simulated room of 12 (ui/room_sim.go)
   briefing) echo "--scenario film-site" ;;
   ended | snapshot | debrief-*) echo "--moves $win" ;;
   error) echo "--scenario ui/testdata/broken.lua --moves $mid" ;;
@@ -31,7 +32,9 @@ moves() {
 }
 
 scenes="title briefing console chart map inbox calendar case menu handoff confirm ended
-  debrief-outcome debrief-timeline debrief-decisions debrief-evidence debrief-lessons debrief-causes snapshot error"
+  debrief-outcome debrief-timeline debrief-decisions debrief-evidence debrief-lessons debrief-causes snapshot error
+  settings profile
+  host join room dashboard orders plenary plenary-timelines plenary-kind-handoff plenary-kind-takedown room-desk watch"
 
 # shot FILE SCENE SIZE SCALE LANG [--presenter]
 shot() {
@@ -57,7 +60,7 @@ if [ "${1:-}" = all ]; then
   done | xargs -P "$jobs" -L 1 bash -c 'shot "$@"' _
 else
   readme="title briefing chart menu map inbox calendar case handoff confirm ended
-    debrief-outcome debrief-decisions debrief-timeline snapshot error"
+    debrief-outcome debrief-decisions debrief-timeline snapshot error settings profile"
   for lang in en ru; do
     for scene in $readme; do
       echo "$out/$scene-$lang.png $scene 1280x720 1 $lang"
@@ -66,6 +69,12 @@ else
       echo "$out/$scene-presenter-$lang.png $scene 1280x720 1 $lang --presenter"
     done
     echo "$out/console-1.5x-$lang.png console 1280x720 1.5 $lang"
+    # The workshop room (README "Running a workshop"): the instructor's
+    # screens are projected, in presenter mode's sizes.
+    for scene in join dashboard plenary plenary-timelines plenary-kind-takedown room-desk watch; do
+      echo "$out/$scene-$lang.png $scene 1280x720 1 $lang"
+    done
+    echo "$out/room-card-$lang.png room 1280x720 1 $lang"
   done | xargs -P "$jobs" -L 1 bash -c 'shot "$@"' _
 fi
 rm -f "$bin"
