@@ -318,7 +318,7 @@ add_objective { id = "timing", points = 5,
   text = { en = "Have the hub switched off only after the arrest", ru = "Добиться отключения хаба только после задержания" },
   check = function() return get_flag("takedown_after_arrest") ~= nil end }
 
-add_ending { id = "conviction", outcome = "convicted", result = "win", score = 65,
+add_ending { id = "conviction", outcome = "convicted", result = "win", score = 70,
   title = { en = "The administrator convicted", ru = "Администратор осуждён" },
   text = { en = "The court convicted the network administrator who ran the hub, uploaded its releases and sold its VIP status, of the grave charge. The provider was never the infringer.",
            ru = "Суд осудил по тяжкой статье сетевого администратора, который вёл хаб, выкладывал релизы и продавал VIP-статус. Провайдер нарушителем не был." } }
