@@ -47,6 +47,7 @@ const MaxWhy = 600
 //	seed N
 //	@MINUTES CHECKSUM ACTOR WALL COMMAND
 //	why REASON            (optional: the reason for the entry above)
+//	resumed               (optional: the entry above began a new sitting)
 //	end N                 (the number of entries: a log without it is truncated)
 func (l SessionLog) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
@@ -59,6 +60,9 @@ func (l SessionLog) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "@%d %s %s %d %s\n", e.At, orDefault(e.Sum, "-"), actor, e.Wall, e.Line)
 		if e.Why != "" {
 			fmt.Fprintf(&b, "why %s\n", escapeWhy(e.Why))
+		}
+		if e.Resumed {
+			b.WriteString("resumed\n")
 		}
 	}
 	fmt.Fprintf(&b, "end %d\n", len(l.Entries))
@@ -180,6 +184,11 @@ func ParseLog(r io.Reader) (SessionLog, error) {
 				return fail("log.why_long", Num("max", MaxWhy))
 			}
 			l.Entries[len(l.Entries)-1].Why = why
+		case line == "resumed":
+			if len(l.Entries) == 0 {
+				return fail("log.resumed_first")
+			}
+			l.Entries[len(l.Entries)-1].Resumed = true
 		case strings.HasPrefix(line, "end "):
 			cnt, err := strconv.Atoi(strings.TrimPrefix(line, "end "))
 			if err != nil || cnt != len(l.Entries) {

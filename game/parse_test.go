@@ -72,6 +72,7 @@ func TestParseLogErrors(t *testing.T) {
 		{v2 + "\nscenario x -\nseed 1\n@5 abc trainee 0 wait 1d\nend 2\n", "log.bad_end"},
 		{v2 + "\nscenario x -\nseed 1\n@5 abc boss 0 wait 1d\nend 1\n", "log.bad_actor"},
 		{v2 + "\nscenario x -\nseed 1\nwhy first\nend 0\n", "log.why_first"},
+		{v2 + "\nscenario x -\nseed 1\nresumed\nend 0\n", "log.resumed_first"},
 		{v2 + "\nscenario x -\nseed 1\nend 0\nwhois a\n", "log.after_end"},
 		{"takedown-log 1\nscenario x -\nseed 1\n@5 abc " + strings.Repeat("x", 4000) + "\n", "log.line_long"},
 	} {
@@ -81,12 +82,14 @@ func TestParseLogErrors(t *testing.T) {
 	}
 }
 
-// TestLogRoundTrip writes a log with actors, wall times and a reason, and
-// reads it back; a version 1 log (the previous release's) still reads.
+// TestLogRoundTrip writes a log with actors, wall times, a reason and a
+// sitting mark, and reads it back; a version 1 log (the previous
+// release's) still reads.
 func TestLogRoundTrip(t *testing.T) {
 	l := SessionLog{Version: LogVersion, Scenario: "x", Hash: "abc", Seed: 9, Entries: []LogEntry{
 		{Line: "whois a.ru", At: 0, Sum: "0123", Actor: ActorTrainee, Wall: 1764622800},
 		{Line: "wait 3d", At: 10, Sum: "4567", Actor: "instructor/anna", Wall: 1764622900, Why: "to see what \\ comes\nnext"},
+		{Line: "dns a.ru", At: 20, Sum: "89ab", Actor: ActorTrainee, Wall: 1764623000, Resumed: true},
 	}}
 	var b strings.Builder
 	if _, err := l.WriteTo(&b); err != nil {

@@ -131,8 +131,8 @@ type Request struct {
 
 // LogEntry is one command in the session's log: what was typed, by whom,
 // when (simulated and wall-clock time) and the state checksum the rules
-// reached after it. Actor, Wall and Why are records, never part of the
-// checksum.
+// reached after it. Actor, Wall, Why and Resumed are records, never part
+// of the checksum.
 type LogEntry struct {
 	Line  string  `json:"line"`
 	At    Minutes `json:"at"`
@@ -140,6 +140,9 @@ type LogEntry struct {
 	Actor Actor   `json:"actor,omitempty"`
 	Wall  int64   `json:"wall,omitempty"` // Unix seconds when it was recorded, 0 if unknown
 	Why   string  `json:"why,omitempty"`  // the trainee's stated reason, at a key decision
+	// Resumed marks the first entry of a new sitting: the trainee came
+	// back to a saved session, however soon.
+	Resumed bool `json:"resumed,omitempty"`
 }
 
 // Budget bounds what one session may produce, so that no scenario can hang

@@ -209,7 +209,8 @@ type builder struct {
 // each of the trainee's commands interacted (a tool), a Takedown verb (a
 // legal step, see LegalVerbID), answered (a key decision, with the reason
 // the trainee typed as the response) and progressed (the case moved to
-// another phase); suspended and resumed around every pause longer than Gap;
+// another phase); suspended and resumed around every pause longer than Gap
+// and before every entry marked Resumed (the trainee came back to a save);
 // and, once the case has ended, completed, passed or failed (scaled score,
 // success, and the duration from the first to the last command) and
 // terminated.
@@ -419,7 +420,8 @@ func (b *builder) build() {
 	sittingStart, prevWall := firstWall, int64(0)
 	for i, e := range l.Entries {
 		n := strconv.Itoa(i)
-		if prevWall > 0 && e.Wall > 0 && time.Duration(e.Wall-prevWall)*time.Second > b.opt.Gap {
+		gap := prevWall > 0 && e.Wall > 0 && time.Duration(e.Wall-prevWall)*time.Second > b.opt.Gap
+		if i > 0 && (gap || e.Resumed) {
 			b.add(strconv.Itoa(i-1), prevWall, b.verb(VerbSuspended, "suspended"), b.object,
 				&Result{Duration: FormatDuration(time.Duration(prevWall-sittingStart) * time.Second)}, nil)
 			b.add(n, e.Wall, b.verb(VerbResumed, "resumed"), b.object, nil, nil)

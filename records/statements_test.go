@@ -568,3 +568,53 @@ func TestPushIsIdempotent(t *testing.T) {
 type adderOnly struct{ a Adder }
 
 func (a *adderOnly) Add(id string, b []byte) error { return a.a.Add(id, b) }
+
+// TestResumedSoonAfter checks that a trainee who leaves a session and comes
+// back within the gap gets resumed: the log marks the first entry of the
+// new sitting, the statements put suspended and resumed before it, and the
+// suspended sent when the trainee left (Suspend) is the same statement,
+// byte for byte, so the outbox holds it once.
+func TestResumedSoonAfter(t *testing.T) {
+	cat := catalog.New()
+	p := play(t, cat, "film-site", "scenarios/film-site.win.moves", true, 0)
+	src, _ := cat.Find("film-site")
+	prog, errs := engine.Compile(src, sandbox.Limits{})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	resume := func(n int) Session {
+		l := p.s.Log
+		l.Entries = slices.Clone(l.Entries[:n])
+		es, err := prog.Resume(l, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer es.Close()
+		return Session{Log: es.Log(), Events: slices.Clone(es.Events()), View: es.View()}
+	}
+	opt := options(t)
+	opt.Suspend = true
+	left, err := Statements(resume(5), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.s.Log.Entries[5].Resumed = true // one minute later, well within the gap
+	later := resume(8)
+	if !later.Log.Entries[5].Resumed {
+		t.Fatal("the log lost the sitting mark on resume")
+	}
+	back, err := Statements(later, options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs := verbsOf(back)
+	i := slices.Index(verbs, "suspended")
+	if i < 0 || i+1 >= len(verbs) || verbs[i+1] != "resumed" {
+		t.Fatalf("verbs %v, want suspended then resumed", verbs)
+	}
+	frozenLeft, _ := Freeze(left[len(left)-1:])
+	frozenBack, _ := Freeze(back[i : i+1])
+	if left[len(left)-1].ID != back[i].ID || string(frozenLeft[0].Statement) != string(frozenBack[0].Statement) {
+		t.Errorf("the suspended sent on leaving differs from the one in the longer log:\n%s\n%s", frozenLeft[0].Statement, frozenBack[0].Statement)
+	}
+}

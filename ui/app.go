@@ -695,7 +695,7 @@ func (a *App) run(line, why string) {
 		return
 	}
 	a.m.remember(line)
-	if a.jobs.start(a.m.eng, game.LogEntry{Line: line, Actor: game.ActorTrainee, Why: why}) {
+	if a.jobs.start(a.m.eng, game.LogEntry{Line: line, Actor: game.ActorTrainee, Why: why, Resumed: a.m.resumed}) {
 		a.repaint = true
 		if a.scene == a.desk && a.single() {
 			// One panel at a time: the answer is what to show.
@@ -713,6 +713,9 @@ func (a *App) finish(res jobResult) {
 	ended := a.m.view.Ending != nil
 	start := len(a.m.console)
 	logged := a.m.take(res)
+	if logged {
+		a.m.resumed = false
+	}
 	a.setPrinter()
 	if h := res.change.Halted; h != nil {
 		var c *game.CancelledError

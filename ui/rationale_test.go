@@ -120,4 +120,24 @@ func TestLeavingSuspends(t *testing.T) {
 	if _, _, err := store.Read(saveName("film-site")); err != nil {
 		t.Errorf("the left session's save: %v", err)
 	}
+
+	// Coming back at once is a new sitting all the same: resumed follows
+	// the suspended already kept, which is not kept twice.
+	d.click("menu")
+	d.click("scenario:film-site")
+	d.until("film-site to load", func() bool { return d.app.title.info["film-site"] != nil })
+	d.click("resume")
+	d.settle()
+	// a resumed session opens on the desk
+	d.typeLine("asn 198.51.100.23")
+	var film []string
+	for _, st := range keptStatements(t, d.app.keeper) {
+		if strings.Contains(st.Object.ID, "film-site") {
+			film = append(film, st.Verb.ID[strings.LastIndex(st.Verb.ID, "/")+1:])
+		}
+	}
+	joined := strings.Join(film, " ")
+	if strings.Count(joined, "suspended") != 1 || !strings.Contains(joined, "suspended resumed interacted") {
+		t.Errorf("film-site's statements after coming back: %v, want one suspended, then resumed and the new command", film)
+	}
 }

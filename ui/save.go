@@ -221,6 +221,7 @@ func (a *App) takeOpened(o opened) {
 	if len(msgs) > 0 {
 		a.overlay = &overlay{title: a.t("save_warn"), lines: msgs, bad: o.warn != nil || o.err != nil}
 	}
+	a.m.resumed = a.m.view.Entries > 0
 	a.recordLeave() // the save ends the sitting it was written in
 	id := o.st.scene
 	if id == "" || id == SceneTitle {

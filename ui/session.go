@@ -35,6 +35,9 @@ type match struct {
 	// replay is the file a read-only session was read from (report.go);
 	// "" for the trainee's own session.
 	replay string
+	// resumed is set when the session was read from a save and no command
+	// has been logged since: the next entry begins a new sitting.
+	resumed bool
 }
 
 // newMatch wraps a session.
