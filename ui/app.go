@@ -272,6 +272,9 @@ func (a *App) Close() {
 	if res, ok := a.jobs.wait(); ok {
 		a.finish(res)
 	}
+	if a.room != nil && a.room.host != nil {
+		a.room.host.record(true) // before the keeper closes
+	}
 	a.closeRecords()
 	if a.saver != nil {
 		a.saver.close()

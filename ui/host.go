@@ -25,7 +25,8 @@ type hostedRoom struct {
 	minutes     int
 	unannounce  func()
 	announceErr error
-	sim         *simRoom // the simulated trainees of a screenshot or test, or nil
+	sim         *simRoom      // the simulated trainees of a screenshot or test, or nil
+	rec         *roomRecorder // keeps the room's training records, or nil
 
 	snaps       chan hostSnap
 	kick        chan struct{}
@@ -53,10 +54,11 @@ type hostSnap struct {
 	of     *liveEngine // the engine watch was read from
 }
 
-// newHostedRoom wraps a host and starts its poller.
-func newHostedRoom(h *room.Host, minutes int) *hostedRoom {
+// newHostedRoom wraps a host and starts its poller; rec, if set, keeps the
+// room's training records.
+func newHostedRoom(h *room.Host, minutes int, rec *roomRecorder) *hostedRoom {
 	hr := &hostedRoom{h: h, info: h.Info(), minutes: minutes, snaps: make(chan hostSnap, 1), kick: make(chan struct{}, 1),
-		quit: make(chan struct{}), done: make(chan struct{})}
+		quit: make(chan struct{}), done: make(chan struct{}), rec: rec}
 	go hr.poll()
 	return hr
 }
@@ -92,6 +94,7 @@ func (hr *hostedRoom) poll() {
 		default:
 		}
 		hr.snaps <- s
+		hr.record(false)
 		select {
 		case <-hr.quit:
 			return
@@ -148,6 +151,7 @@ func (hr *hostedRoom) closeHost(export bool, dir string) (string, error) {
 	}
 	hr.h.Close()
 	defer hr.h.Release()
+	hr.record(true) // the closed room's last records, before its sessions go
 	if !export || hr.sim != nil || dir == "" {
 		return "", nil
 	}
@@ -369,7 +373,7 @@ func (a *App) openHost(ref string, minutes int, announce bool) {
 		a.goTo(SceneRoom)
 		return
 	}
-	cat, addr, seed, nw := a.cat, a.room.addr, a.seed(), a.room.net
+	cat, addr, seed, nw, rec := a.cat, a.room.addr, a.seed(), a.room.net, a.newRoomRecorder()
 	a.roomTask(func() func(*App) {
 		prog, err := compileRef(cat, ref)
 		if err != nil {
@@ -386,7 +390,7 @@ func (a *App) openHost(ref string, minutes int, announce bool) {
 		if err != nil {
 			return func(a *App) { a.roomError(a.t("room.host_failed"), err) }
 		}
-		hr := newHostedRoom(h, minutes)
+		hr := newHostedRoom(h, minutes, rec)
 		if announce {
 			hr.unannounce, hr.announceErr = h.Announce(nw)
 		}

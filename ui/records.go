@@ -44,6 +44,9 @@ type pushJob struct {
 	events  []game.Event
 	view    *game.View
 	suspend bool // the trainee left the session: end it with suspended
+	// room, when set, is a hosted room's statements, already built: the
+	// job stores them as they are (room_records.go).
+	room []records.Statement
 }
 
 // recordsStatus is what the window shows of the records.
@@ -307,6 +310,12 @@ func (k *recordsKeeper) store(j pushJob) {
 	k.mu.Lock()
 	out, account, failed := k.out, k.account, k.failed
 	k.mu.Unlock()
+	if out != nil && failed == nil && k.cmi == nil && len(j.room) > 0 {
+		if err := addStatements(out, j.room); err != nil {
+			k.problem(err.Error())
+		}
+		return
+	}
 	if out == nil || failed != nil || j.view == nil {
 		return
 	}

@@ -97,7 +97,7 @@ func (a *App) simulateRoom(n int, finished bool) error {
 		return err
 	}
 	sim := &simRoom{clock: clk}
-	hr := newHostedRoom(h, 60)
+	hr := newHostedRoom(h, 60, nil)
 	hr.sim = sim
 	fail := func(err error) error {
 		hr.stopPolling()
