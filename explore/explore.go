@@ -261,7 +261,7 @@ func playVariant(p *engine.Program, seed uint64, v variant, baseline []string) (
 		return nil, err
 	}
 	defer s.Close()
-	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex(), renewedAt: map[string]game.Minutes{}, osintAt: map[string]int{}}
+	pl := &player{s: s, v: v, given: map[string]bool{}, failed: map[string]bool{}, verbs: game.NewVerbIndex(), renewedAt: map[string]game.Minutes{}, lookedAt: map[string]game.Minutes{}}
 	for _, l := range baseline {
 		if pl.choose() != l {
 			break
@@ -306,20 +306,23 @@ type player struct {
 	verbs  game.VerbIndex
 	// renewedAt is when a renewal of a preservation was last given.
 	renewedAt map[string]game.Minutes
-	// osintAt is how many blocks there had been when a search was last
-	// given again.
-	osintAt map[string]int
+	// lookedAt is when the player last searched a blocked domain again
+	// for its next mirror.
+	lookedAt map[string]game.Minutes
 }
 
-// blocks counts the domains blocked so far.
-func (pl *player) blocks() int {
-	n := 0
+// monitorEvery is how often a diligent player searches a blocked domain
+// again: the operators open the next mirror some days after a block.
+const monitorEvery = 3 * game.Day
+
+// blocked reports whether a domain has been blocked.
+func (pl *player) blocked(domain string) bool {
 	for _, ev := range pl.s.Game().Events() {
-		if ev.Kind == game.EvBlocked {
-			n++
+		if ev.Kind == game.EvBlocked && ev.Subject == domain {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
 // do gives one command and reports whether it applied.
@@ -398,9 +401,10 @@ func (pl *player) choose() string {
 				line = "ask" + strings.TrimPrefix(inner, "preserve")
 			}
 		case "osint":
-			// After a block, a diligent player looks for the mirror.
-			if pl.given[line] && pl.blocks() > pl.osintAt[line] {
-				pl.osintAt[line] = pl.blocks()
+			// A blocked site runs on: a diligent player keeps looking
+			// for the mirror it moves to.
+			if pl.given[line] && pl.blocked(target(line)) && g.Now()-pl.lookedAt[line] >= monitorEvery {
+				pl.lookedAt[line] = g.Now()
 				return line
 			}
 		case "ask":

@@ -89,3 +89,31 @@ func TestSameSearchSameReport(t *testing.T) {
 		t.Errorf("the diligent player does not win film-site: %+v", a.Baseline)
 	}
 }
+
+// TestDiligentPlayerMonitorsMirrors checks that the diligent player keeps
+// searching a blocked site for its mirrors, as the shipped blocking case
+// requires: blocking once and never looking again leaves the mirrors
+// running, and only a player who keeps watching wins it.
+func TestDiligentPlayerMonitorsMirrors(t *testing.T) {
+	p, err := engine.Open(catalog.New(), "../scenarios/blocked-stream.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Explore(context.Background(), p, Options{Seed: 1, Budget: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := r.Baseline
+	if b == nil || b.Result != "win" || len(b.Skipped) > 0 {
+		t.Fatalf("the diligent player reached %+v, want a win with every lesson", b)
+	}
+	blocks := 0
+	for _, l := range b.Lines {
+		if strings.HasPrefix(l, "apply block ") {
+			blocks++
+		}
+	}
+	if blocks < 3 {
+		t.Errorf("the diligent player blocked %d addresses, want the site and the mirrors it found", blocks)
+	}
+}
