@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -423,8 +424,8 @@ func parseWhere(w string) pos {
 	if i < 0 {
 		return pos{file: w}
 	}
-	var line int
-	if _, err := fmt.Sscan(w[i+1:], &line); err != nil {
+	line, err := strconv.Atoi(strings.TrimSpace(w[i+1:]))
+	if err != nil {
 		return pos{file: w}
 	}
 	return pos{file: w[:i], line: line}

@@ -370,10 +370,11 @@ func declJurisdiction(c *call) int {
 		c.sc.overridden = append(c.sc.overridden, j.ID)
 	}
 	c.sc.scn.Jurisdictions[j.ID] = j
-	c.sc.mark("jurisdiction:"+j.ID, c.where())
-	if c.sc.scn.Where["jurisdiction:"+j.ID] != c.where().String() {
+	at := c.where()
+	c.sc.mark("jurisdiction:"+j.ID, at)
+	if w := at.String(); c.sc.scn.Where["jurisdiction:"+j.ID] != w {
 		// A redefinition: problems point at the latest declaration.
-		c.sc.scn.Where["jurisdiction:"+j.ID] = c.where().String()
+		c.sc.scn.Where["jurisdiction:"+j.ID] = w
 	}
 	return 0
 }

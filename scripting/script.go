@@ -1,6 +1,7 @@
 package scripting
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -79,6 +80,14 @@ type Program struct {
 
 	mu    sync.Mutex
 	rules map[string]*rulePack
+	// hashes are the scenario's hashes by the rule packs it used, and
+	// valid is set once an instance declared a scenario without a
+	// problem. Declaring is deterministic (the scenario's math.random is
+	// seeded with 0 until play begins, and nothing outside the sandbox is
+	// read), so every instance declares the same scenario: it is
+	// validated and hashed once.
+	hashes map[string]string
+	valid  bool
 }
 
 type rulePack struct {
@@ -101,7 +110,7 @@ func Compile(name string, src []byte, opts Options) (*Program, ErrorList) {
 		opts.RulesDir = "rules"
 	}
 	src = safefile.Text(src)
-	p := &Program{name: name, src: src, opts: opts, rules: map[string]*rulePack{}, printer: newEventText()}
+	p := &Program{name: name, src: src, opts: opts, rules: map[string]*rulePack{}, printer: newEventText(src)}
 	sb := sandbox.New(opts.Limits, func() float64 { return 0 }, nil)
 	defer sb.Close()
 	proto, err := sb.Compile(name, src)
@@ -181,7 +190,10 @@ func (p *Program) Instantiate() (*game.Scenario, *Script, ErrorList) {
 	} else {
 		s.readHandlers(rets)
 	}
-	if len(s.problems) == 0 {
+	p.mu.Lock()
+	valid := p.valid
+	p.mu.Unlock()
+	if len(s.problems) == 0 && !valid {
 		for _, pr := range s.scn.Validate() {
 			w := s.scn.Where[pr.ID]
 			if w == "" {
@@ -210,6 +222,9 @@ func (p *Program) Instantiate() (*game.Scenario, *Script, ErrorList) {
 		s.Close()
 		return nil, nil, s.problems
 	}
+	p.mu.Lock()
+	p.valid = true
+	p.mu.Unlock()
 	s.phase = Play
 	s.loadUsed = s.sb.Used()
 	s.retainedAt = s.loadUsed
@@ -228,6 +243,25 @@ func (p *Program) newScript() *Script {
 }
 
 func (p *Program) hash(rules []string) string {
+	key := strings.Join(rules, "\x00")
+	p.mu.Lock()
+	sum, ok := p.hashes[key]
+	p.mu.Unlock()
+	if ok {
+		return sum
+	}
+	sum = p.hashOf(rules)
+	p.mu.Lock()
+	if p.hashes == nil {
+		p.hashes = map[string]string{}
+	}
+	p.hashes[key] = sum
+	p.mu.Unlock()
+	return sum
+}
+
+// hashOf computes the hash of the scenario's source and the rule packs'.
+func (p *Program) hashOf(rules []string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00", p.name, len(p.src))
 	h.Write(p.src)
@@ -320,31 +354,46 @@ func (s *Script) TextProblems() []string { return slices.Sorted(maps.Keys(s.text
 
 // eventText renders the rules' messages in English for scenario authors:
 // events' text for handlers that read ev.text, and errors such as a bad
-// duration. The catalogues are loaded when the program is compiled, never
-// inside a call into Lua, whose time they would count against.
+// duration. Most scenarios' handlers never read an event's text, and a
+// process that does not need the catalogues should not keep two megabytes
+// of parsed messages for the collector to scan: they are read when the
+// program is compiled if its source reads a ".text" (so not inside a call
+// into Lua, whose time they would count against), else on first use.
 type eventText struct {
-	cat *i18n.Catalog
+	once sync.Once
+	cat  *i18n.Catalog
 }
 
-func newEventText() *eventText {
-	cat, _ := i18n.Embedded()
-	return &eventText{cat: cat}
+func newEventText(src []byte) *eventText {
+	e := &eventText{}
+	if bytes.Contains(src, []byte(".text")) {
+		e.catalog()
+	}
+	return e
+}
+
+// catalog returns the embedded catalogues, read on first use.
+func (e *eventText) catalog() *i18n.Catalog {
+	e.once.Do(func() { e.cat, _ = i18n.Embedded() })
+	return e.cat
 }
 
 func (e *eventText) render(sc *game.Scenario, m game.Msg) string {
-	if e.cat == nil {
+	cat := e.catalog()
+	if cat == nil {
 		return m.ID
 	}
-	return e.cat.Printer(game.EN, i18n.ScenarioNames{SC: sc}, sc.Start).Msg(m)
+	return cat.Printer(game.EN, i18n.ScenarioNames{SC: sc}, sc.Start).Msg(m)
 }
 
 // errText renders an error of the rules (a bad duration, say) in English
 // for a scenario's author.
 func (e *eventText) errText(err error) string {
-	if e.cat == nil {
+	cat := e.catalog()
+	if cat == nil {
 		return err.Error()
 	}
-	return e.cat.Printer(game.EN, nil, time.Time{}).Err(err)
+	return cat.Printer(game.EN, nil, time.Time{}).Err(err)
 }
 
 // install puts the API functions into the sandbox's globals.
@@ -387,7 +436,13 @@ func (s *Script) readHandlers(rets []lua.LValue) {
 	for _, h := range KindHandlers() {
 		known[h.Name] = true
 	}
-	lines := strings.Split(string(s.prog.src), "\n")
+	var lines []string // split only for a problem's line number
+	lineOfName := func(name string) int {
+		if lines == nil {
+			lines = strings.Split(string(s.prog.src), "\n")
+		}
+		return lineOf(lines, name)
+	}
 	// Go's map order would make the report differ from run to run: the
 	// handlers are read in the order of their names.
 	fields := map[string]lua.LValue{}
@@ -400,10 +455,10 @@ func (s *Script) readHandlers(rets []lua.LValue) {
 		case !known[name]:
 			bad++
 			if bad <= maxUnknownFields {
-				s.problem(pos{file: s.prog.name, line: lineOf(lines, name)}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", clip(name), strings.Join(names, ", ")))
+				s.problem(pos{file: s.prog.name, line: lineOfName(name)}, fmt.Sprintf("returned table: unknown handler %q (handlers: %s)", clip(name), strings.Join(names, ", ")))
 			}
 		case !isFn:
-			s.problem(pos{file: s.prog.name, line: lineOf(lines, name)}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
+			s.problem(pos{file: s.prog.name, line: lineOfName(name)}, fmt.Sprintf("returned table: %s must be a function, not a %s", name, v.Type()))
 		default:
 			s.handlers[name] = fn
 		}
