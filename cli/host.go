@@ -19,6 +19,8 @@ import (
 
 	"takedown/engine"
 	"takedown/game"
+	"takedown/records"
+	"takedown/report"
 	"takedown/room"
 	"takedown/room/lan"
 	"takedown/scenarios"
@@ -188,7 +190,7 @@ func (hr *hostRun) banner() {
 		}
 	}
 	fmt.Fprintf(&b, "\n  INSTRUCTOR TOKEN (keep it to yourself): %s\n", in.Token)
-	b.WriteString("\n  Type: pause | resume | stop | minutes M | notice [@TARGET] TEXT | inject [@TARGET] ID | dash | help\n")
+	b.WriteString("\n  Type: pause | resume | stop | minutes M | notice [@TARGET] TEXT | inject [@TARGET] ID | reports | dash | help\n")
 	b.WriteString("  TARGET is a trainee id (t3) or team:NAME; without it the whole room. Ctrl-C closes the room.\n\n")
 	hr.printf("%s", b.String())
 }
@@ -224,7 +226,10 @@ func (hr *hostRun) command(line string) {
 	case "":
 		return
 	case "help":
-		hr.printf("pause | resume | stop | minutes M | notice [@TARGET] TEXT | inject [@TARGET] ID (%s) | dash | info\n", hr.injects())
+		hr.printf("pause | resume | stop | minutes M | notice [@TARGET] TEXT | inject [@TARGET] ID (%s) | dash | info | reports [FOLDER]\n", hr.injects())
+		return
+	case "reports":
+		hr.reports(arg)
 		return
 	case "dash":
 		hr.dashboard()
@@ -252,6 +257,25 @@ func (hr *hostRun) command(line string) {
 		return
 	}
 	hr.printf("sent %s to %d trainee(s)\n", terminal.Escape(strings.TrimSpace(verb+" "+arg)), n)
+}
+
+// reports writes every trainee's after-action report and an index into
+// dir (default: takedown-room-CODE-reports in the current folder).
+func (hr *hostRun) reports(dir string) {
+	if dir == "" {
+		dir = "takedown-room-" + hr.h.Code() + "-reports"
+	}
+	var logs []report.RoomLog
+	for _, l := range hr.h.Logs() {
+		logs = append(logs, report.RoomLog{ID: l.ID, Name: l.Name, Team: l.Team, Log: l.Log})
+	}
+	index, err := report.WriteRoom(dir, hr.h.Program(), hr.h.Code(), logs, report.Options{Lang: game.EN, Text: hr.env.Text,
+		Scenario: hr.h.Info().Scenario, Account: records.Account{HomePage: defaultHome}})
+	if err != nil {
+		hr.printf("reports: %s\n", terminal.Escape(err.Error()))
+		return
+	}
+	hr.printf("reports of %d trainee(s): %s\n", len(logs), terminal.Escape(index))
 }
 
 // errText renders an error: the room's refusals in English (the message

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -93,6 +94,12 @@ func TestHostCommand(t *testing.T) {
 	waitOutput(t, &out, regexp.MustCompile(`sent inject pressure to 1 trainee`))
 	waitOutput(t, &out, regexp.MustCompile(`PAUSED  time left (30:00|29:[0-5][0-9])`))
 	waitOutput(t, &out, regexp.MustCompile(`t1\s+Anna\s+Red\s+online\s+check\s+1\s+5 `))
+	reports := filepath.Join(t.TempDir(), "reports")
+	typed.Write([]byte("reports " + reports + "\n"))
+	waitOutput(t, &out, regexp.MustCompile(`reports of 1 trainee\(s\): .*index\.html`))
+	if _, err := os.Stat(filepath.Join(reports, "01-anna.html")); err != nil {
+		t.Errorf("Anna's report: %v", err)
+	}
 	cancel()
 	if code := <-done; code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs.String())

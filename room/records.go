@@ -3,6 +3,7 @@ package room
 import (
 	"strings"
 
+	"takedown/game"
 	"takedown/i18n"
 	"takedown/records"
 )
@@ -40,4 +41,24 @@ func (t *trainee) statements(home, code string, text *i18n.Catalog) ([]records.S
 	}
 	s := records.Session{Log: t.sess.Log(), Events: t.sess.Events(), View: t.sess.View()}
 	return records.Statements(s, records.StatementOptions{Account: records.Account{HomePage: home, Name: name}, Text: text})
+}
+
+// TraineeLog is one trainee's log as the host holds it.
+type TraineeLog struct {
+	ID, Name, Team string
+	Log            game.SessionLog
+}
+
+// Logs returns the log of every trainee who has given a command, in the
+// order they joined: the host's own replay, for the room's reports.
+func (h *Host) Logs() []TraineeLog {
+	var out []TraineeLog
+	for _, t := range h.list() {
+		t.mu.Lock()
+		if t.sess != nil && t.entries() > 0 {
+			out = append(out, TraineeLog{ID: t.id, Name: t.name, Team: t.team, Log: t.sess.Log()})
+		}
+		t.mu.Unlock()
+	}
+	return out
 }

@@ -300,6 +300,8 @@ func (a *App) hostAct(verb, arg string) {
 				a.goTo(ScenePlenary)
 			}
 		})
+	case "reports":
+		a.roomReports(hr)
 	case "export":
 		dir := a.exportDir()
 		code := hr.info.Code

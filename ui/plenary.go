@@ -116,7 +116,8 @@ func (p *plenaryScene) build(a *App) {
 		p.page = plenOutcomes
 	}
 	bs := []pageButton{{key: "back_dashboard", label: a.t("room.back_dashboard"), kind: bNormal, e: goTo(SceneDashboard)},
-		{key: "export", label: a.t("room.export"), kind: bNormal, e: roomEff("export")}}
+		{key: "export", label: a.t("room.export"), kind: bNormal, e: roomEff("export")},
+		{key: "room_reports", label: a.t("room.reports"), kind: bNormal, e: roomEff("reports")}}
 	if s := p.step(-1); s != "" {
 		bs = append(bs, pageButton{key: "prev", label: a.t("prev_page"), kind: bNormal, e: roomEff("page", s), right: true})
 	}

@@ -190,7 +190,7 @@ func (a *App) roomEffect(e effect) {
 		a.room.orders.note = ""
 		a.stopWatch()
 		a.goTo(SceneOrders)
-	case "pause", "resume", "budget", "stop", "export", "close", "view":
+	case "pause", "resume", "budget", "stop", "export", "reports", "close", "view":
 		a.hostAct(verb, arg)
 	case "target", "inject", "notice":
 		a.room.orders.act(a, verb, arg)
