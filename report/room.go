@@ -41,6 +41,7 @@ func WriteRoom(dir string, prog *engine.Program, code string, logs []RoomLog, op
 	}
 	p := opt.Text.Printer(opt.Text.Supported(opt.Lang), nil, time.Time{})
 	var entries []roomEntry
+	title := opt.Scenario
 	for i, l := range logs {
 		e := roomEntry{Name: l.Name, Team: l.Team, File: fmt.Sprintf("%02d-%s.html", i+1, fileWord(l.Name, l.ID))}
 		o := opt
@@ -58,6 +59,7 @@ func WriteRoom(dir string, prog *engine.Program, code string, logs []RoomLog, op
 			continue
 		}
 		e.Day = r.view.Day
+		title = p.Text(r.view.Scenario.Title)
 		if d := r.view.Debrief; d != nil && d.Ending != nil {
 			e.Ended, e.Outcome, e.Result, e.Score = true, p.Text(d.Ending.Title), d.Ending.Result, d.Score
 		}
@@ -71,7 +73,7 @@ func WriteRoom(dir string, prog *engine.Program, code string, logs []RoomLog, op
 	data := struct {
 		Lang, Title, Scenario string
 		Entries               []roomEntry
-	}{string(p.Lang()), p.T("report.room_title", game.Str("code", code)), opt.Scenario, entries}
+	}{string(p.Lang()), p.T("report.room_title", game.Str("code", code)), title, entries}
 	if err := t.Execute(&b, data); err != nil {
 		return "", err
 	}
