@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -304,3 +305,26 @@ func far(a, b uint32) bool {
 
 // escapeKeyForTest dismisses overlays and menus.
 const escapeKeyForTest = ebiten.KeyEscape
+
+// isolated runs the calling test again in a fresh test process, where no
+// other test has drawn into the shared window before it, and reports
+// whether the caller is that process and should go on. Golden images are
+// compared pixel by pixel, and a process that ran other tests first keeps
+// state in Ebiten and ebitenui that changes a few thousand pixels (button
+// borders); a fresh process draws the same picture every time.
+func isolated(t *testing.T) bool {
+	t.Helper()
+	if os.Getenv("TAKEDOWN_UI_ISOLATED") == t.Name() {
+		return true
+	}
+	args := []string{"-test.run=^" + t.Name() + "$", "-test.count=1"}
+	if *update {
+		args = append(args, "-update")
+	}
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "TAKEDOWN_UI_ISOLATED="+t.Name())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s, run in a process of its own: %v\n%s", t.Name(), err, out)
+	}
+	return false
+}

@@ -108,6 +108,9 @@ func (d *driver) play(line string) (clicked bool) {
 // image, and checks that the window reached exactly the session the
 // headless runner reaches.
 func TestWinningWalkthrough(t *testing.T) {
+	if !isolated(t) {
+		return
+	}
 	mv := winningMoves(t)
 	want := headless(t, mv)
 	d := newDriver(t, func(src Source) (*App, error) {
