@@ -10,7 +10,8 @@
 // tempted by (an informal ask instead of a preservation, a takedown first,
 // a search at night or in the afternoon or none, an early hand-off, going
 // to court with answers pending), alone and with each withheld command,
-// until the budget runs out. Each variant shares the diligent player's
+// and, where it detained several people, a player who moves against one of
+// them only, until the budget runs out. Each variant shares the diligent player's
 // prefix up to the first point where it differs (the log is forked there).
 //
 // Every ending reached is recorded. A path on which the court convicts of
@@ -102,12 +103,18 @@ func Shortcuts() []Shortcut {
 type variant struct {
 	withhold  []string
 	shortcuts []Shortcut
+	// only, when set, is the one person the player moves against (warrant,
+	// search, detention): a trainee who has worked out who took part.
+	only string
 }
 
 func (v variant) String() string {
 	var parts []string
 	for _, s := range v.shortcuts {
 		parts = append(parts, string(s))
+	}
+	if v.only != "" {
+		parts = append(parts, "only against "+v.only)
 	}
 	for _, w := range v.withhold {
 		parts = append(parts, "without “"+w+"”")
@@ -145,6 +152,22 @@ func Explore(ctx context.Context, p *engine.Program, opt Options) (*Report, erro
 	var vs []variant
 	for _, s := range Shortcuts() {
 		vs = append(vs, variant{shortcuts: []Shortcut{s}})
+	}
+	// Where the diligent player detained several people, a player who
+	// moves against only one of them, alone and with each shortcut.
+	var detained []string
+	for _, l := range given {
+		if verb(l) == "arrest" && !slices.Contains(detained, target(l)) {
+			detained = append(detained, target(l))
+		}
+	}
+	if len(detained) > 1 {
+		for _, who := range detained {
+			vs = append(vs, variant{only: who})
+			for _, s := range Shortcuts() {
+				vs = append(vs, variant{only: who, shortcuts: []Shortcut{s}})
+			}
+		}
 	}
 	for _, g := range given {
 		vs = append(vs, variant{withhold: []string{g}})
@@ -416,7 +439,14 @@ func (pl *player) choose() string {
 			if len(v.Handoff.Missing) > 0 && !early {
 				continue
 			}
+		case "warrant":
+			if pl.v.only != "" && target(a.Line) != pl.v.only {
+				continue
+			}
 		case "raid":
+			if pl.v.only != "" && target(a.Line) != pl.v.only {
+				continue
+			}
 			if g.WarrantUntil(target(a.Line)) <= g.Now() || pl.v.has(NoSearch) {
 				continue
 			}
@@ -425,6 +455,9 @@ func (pl *player) choose() string {
 				continue // the player waits for its hour (see waitLine)
 			}
 		case "arrest":
+			if pl.v.only != "" && target(a.Line) != pl.v.only {
+				continue
+			}
 			if !pl.searched() && !pl.v.has(NoSearch) {
 				continue
 			}

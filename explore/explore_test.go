@@ -117,3 +117,24 @@ func TestDiligentPlayerMonitorsMirrors(t *testing.T) {
 		t.Errorf("the diligent player blocked %d addresses, want the site and the mirrors it found", blocks)
 	}
 }
+
+// TestOnlyTheOneWhoTookPart checks that where the diligent player detains
+// everyone it finds and loses in court, the search also plays a trainee
+// who moves against one person only, and so finds the win of the shipped
+// provider case: only its administrator took part.
+func TestOnlyTheOneWhoTookPart(t *testing.T) {
+	p, err := engine.Open(catalog.New(), "../scenarios/isp-hub.lua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Explore(context.Background(), p, Options{Seed: 1, Budget: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Baseline.Result == "win" {
+		t.Fatalf("the diligent player won the provider case: %+v", r.Baseline)
+	}
+	if r.Cheapest == nil || r.Cheapest.Variant != "only against p-zharov" || len(r.Unearned) > 0 {
+		t.Errorf("cheapest win %+v, unearned %d; want a win against the administrator only, every lesson earned", r.Cheapest, len(r.Unearned))
+	}
+}
