@@ -338,14 +338,15 @@ type player struct {
 // again: the operators open the next mirror some days after a block.
 const monitorEvery = 3 * game.Day
 
-// blocked reports whether a domain has been blocked.
-func (pl *player) blocked(domain string) bool {
+// blocked returns the domains blocked so far.
+func (pl *player) blocked() map[string]bool {
+	out := map[string]bool{}
 	for _, ev := range pl.s.Game().Events() {
-		if ev.Kind == game.EvBlocked && ev.Subject == domain {
-			return true
+		if ev.Kind == game.EvBlocked {
+			out[ev.Subject] = true
 		}
 	}
-	return false
+	return out
 }
 
 // do gives one command and reports whether it applied.
@@ -403,6 +404,7 @@ func (pl *player) choose() string {
 		arrested = arrested || g.Arrested(p)
 	}
 	var tools, legal, late []string
+	var blocked map[string]bool
 	for _, a := range pl.actions(v) {
 		line := a.Line
 		if a.Risk != game.RiskNone && !pl.tempted(a) || pl.failed[line] {
@@ -426,7 +428,10 @@ func (pl *player) choose() string {
 		case "osint":
 			// A blocked site runs on: a diligent player keeps looking
 			// for the mirror it moves to.
-			if pl.given[line] && pl.blocked(target(line)) && g.Now()-pl.lookedAt[line] >= monitorEvery {
+			if blocked == nil {
+				blocked = pl.blocked() // once per choice, and only when a search is offered
+			}
+			if pl.given[line] && blocked[target(line)] && g.Now()-pl.lookedAt[line] >= monitorEvery {
 				pl.lookedAt[line] = g.Now()
 				return line
 			}

@@ -153,14 +153,23 @@ func (s *Session) extendCheck(cost Minutes) {
 	s.advance(cost)
 }
 
-// refuseCase is the investigator's decision not to open a case: final.
-func (s *Session) refuseCase(cost Minutes) {
+// undecided reports whether a package is on the desk with no case opened
+// on it yet; otherwise it rejects verb, at cost, saying which.
+func (s *Session) undecided(verb string, cost Minutes) bool {
 	switch {
 	case s.caseOpen:
-		s.reject("refuse", "case_open", M("reject.case_open"), cost)
-		return
+		s.reject(verb, "case_open", M("reject.case_open"), cost)
+		return false
 	case !s.received:
-		s.reject("refuse", "no_package", M("reject.no_package"), cost)
+		s.reject(verb, "no_package", M("reject.no_package"), cost)
+		return false
+	}
+	return true
+}
+
+// refuseCase is the investigator's decision not to open a case: final.
+func (s *Session) refuseCase(cost Minutes) {
+	if !s.undecided("refuse", cost) {
 		return
 	}
 	s.decided = true
@@ -174,12 +183,7 @@ func (s *Session) refuseCase(cost Minutes) {
 // openCase opens the criminal case on the package received: the
 // investigator's own decision, judged only later, by the court.
 func (s *Session) openCase(cost Minutes) {
-	switch {
-	case s.caseOpen:
-		s.reject("open", "case_open", M("reject.case_open"), cost)
-		return
-	case !s.received:
-		s.reject("open", "no_package", M("reject.no_package"), cost)
+	if !s.undecided("open", cost) {
 		return
 	}
 	s.decided = true
