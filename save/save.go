@@ -182,6 +182,21 @@ func (s *Store) Close() error {
 // Dir returns the absolute path of the store's folder.
 func (s *Store) Dir() string { return s.dir }
 
+// checkWrite checks that data can be written as the save name: a valid
+// name, data within MaxSize, the store open. The caller holds s.mu.
+func (s *Store) checkWrite(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if len(data) > MaxSize {
+		return fmt.Errorf("save %q: %d bytes of data is over the 64 MiB limit", name, len(data))
+	}
+	if s.closed {
+		return fmt.Errorf("save %q: %w", name, &closedError{s.dir})
+	}
+	return nil
+}
+
 // Write stores data under name atomically. It writes a temporary file in the
 // same folder, syncs it, keeps the current save as the first older
 // generation, renames the temporary file over the save and syncs the folder.
@@ -197,16 +212,10 @@ func (s *Store) Dir() string { return s.dir }
 // nil, whatever warn says; when both are set, warn says what Write did
 // before it failed.
 func (s *Store) Write(name string, data []byte) (warn, err error) {
-	if err := checkName(name); err != nil {
-		return nil, err
-	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("save %q: %d bytes of data is over the 64 MiB limit", name, len(data))
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return nil, fmt.Errorf("save %q: %w", name, &closedError{s.dir})
+	if err := s.checkWrite(name, data); err != nil {
+		return nil, err
 	}
 
 	tmp, err := s.writeTemp(name, encodeHeader(data), data)
@@ -440,16 +449,10 @@ func (s *Store) moveAside(name, path, kind string) (*KeptAside, error) {
 // Writes cannot push the whole of it out. The returned *KeptAside names the
 // copy first; kept-aside files beyond MaxKeptAside are removed, oldest first.
 func (s *Store) KeepCopy(name string, data []byte) (*KeptAside, error) {
-	if err := checkName(name); err != nil {
-		return nil, err
-	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("save %q: %d bytes of data is over the 64 MiB limit", name, len(data))
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return nil, fmt.Errorf("save %q: %w", name, &closedError{s.dir})
+	if err := s.checkWrite(name, data); err != nil {
+		return nil, err
 	}
 	tmp, err := s.writeTemp(name, encodeHeader(data), data)
 	if err != nil {
