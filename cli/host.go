@@ -27,10 +27,6 @@ import (
 	"takedown/terminal"
 )
 
-// recordsEvery is how often a room with records builds its trainees'
-// statements and forwards them.
-const recordsEvery = 15 * time.Second
-
 // host runs a workshop room on the local network until interrupted, or
 // replays a room's archive with --replay.
 func (env Env) host(args []string) (int, error) {
@@ -96,7 +92,7 @@ func (env Env) hostWith(ctx context.Context, args []string, in io.Reader) (int, 
 	go readLines(in, cmds)
 	tick := time.NewTicker(*every)
 	defer tick.Stop()
-	recTick := time.NewTicker(recordsEvery)
+	recTick := time.NewTicker(room.RecordsEvery)
 	defer recTick.Stop()
 loop:
 	for {

@@ -2,11 +2,16 @@ package room
 
 import (
 	"strings"
+	"time"
 
 	"takedown/game"
 	"takedown/i18n"
 	"takedown/records"
 )
+
+// RecordsEvery is how often a host that keeps the room's training records
+// builds them anew from its replays and forwards them.
+const RecordsEvery = 15 * time.Second
 
 // Statements returns the training records of every trainee in the room, as
 // xAPI statements built from the host's own replay of each trainee's log:

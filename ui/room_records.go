@@ -5,11 +5,8 @@ import (
 	"time"
 
 	"takedown/i18n"
+	"takedown/room"
 )
-
-// roomRecordsEvery is how often a hosted room's training records are built
-// from the host's replays and handed to the records keeper.
-const roomRecordsEvery = 15 * time.Second
 
 // roomRecorder builds a hosted room's statements, every trainee's, from the
 // host's own replays, and hands them to the records keeper, which keeps them
@@ -36,7 +33,7 @@ func (a *App) newRoomRecorder() *roomRecorder {
 }
 
 // record builds the room's statements now and queues them; unless final,
-// at most every roomRecordsEvery.
+// at most every room.RecordsEvery.
 func (hr *hostedRoom) record(final bool) {
 	r := hr.rec
 	if r == nil || hr.sim != nil {
@@ -45,7 +42,7 @@ func (hr *hostedRoom) record(final bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := time.Now()
-	if !final && now.Sub(r.last) < roomRecordsEvery {
+	if !final && now.Sub(r.last) < room.RecordsEvery {
 		return
 	}
 	r.last = now
